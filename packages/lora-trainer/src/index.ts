@@ -1,4 +1,41 @@
 /**
  * @module @nomen/lora-trainer — Llama/Qwen2 in TensorFlow.js: GGUF in, LoRA or from-scratch training, GGUF and PEFT adapters out.
  */
+export { type LoadedTf, type LoadTfOptions, loadTf, type Tf, type TfBackendName } from "./backend/loadTf.js";
+export { applyWasmKernelFixes } from "./backend/wasmKernelFixes.js";
+export {
+  AbortError,
+  BackendUnavailableError,
+  DisposedError,
+  InsufficientMemoryError,
+  InvalidInputError,
+  LoraTrainerError,
+  MissingTensorError,
+  ModelMetadataError,
+  TensorShapeMismatchError,
+  UnsupportedArchitectureError,
+  UnsupportedTensorTypeError,
+} from "./errors.js";
+export { type GenerateGreedyOptions, generateGreedy } from "./generate.js";
+export {
+  assertFits,
+  type EstimateMemoryOptions,
+  estimateMemory,
+  formatBytes,
+  type MemoryReport,
+  WASM_HEAP_LIMIT_BYTES,
+} from "./memory.js";
+export {
+  type Architecture,
+  type DecoderConfig,
+  decoderConfigFromMetadata,
+  type RopeStyle,
+  SUPPORTED_ARCHITECTURES,
+} from "./models/DecoderConfig.js";
+export { DecoderModel, type FromSourceOptions } from "./models/DecoderModel.js";
+export { type DecoderForwardOptions, type DecoderParts, decoderForward, type ProjectionFn } from "./models/decoder.js";
+export { PROJECTIONS, type Projection, projectionShape } from "./models/expectedTensors.js";
+export { KvCache } from "./models/kvCache.js";
+export type { ModelSource, TensorSpec } from "./models/ModelSource.js";
+export type { DecoderLayerWeights, DecoderWeights, Linear } from "./models/weights.js";
 export { packageInfo } from "./packageInfo.js";
