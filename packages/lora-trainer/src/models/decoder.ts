@@ -103,11 +103,11 @@ function embed(tf: Tf, weights: DecoderWeights, ids: Tensor1D): Tensor2D {
 
 /** x [N, D] / sqrt(mean(x²) + eps) · gain */
 export function rmsNorm(tf: Tf, x: Tensor2D, gain: Tensor1D, eps: number): Tensor2D {
-  return x.mul(tf.rsqrt(x.square().mean(-1, true).add(eps))).mul(gain);
+  return x.mul(tf.rsqrt(x.square().mean(-1, true).add(eps))).mul(gain) as Tensor2D;
 }
 
 /** x [N, in] · W [in, out] + b */
 export function linear(tf: Tf, x: Tensor2D, base: Linear): Tensor2D {
-  const y = tf.matMul(x, base.weight);
+  const y = tf.matMul(x, base.weight) as Tensor2D;
   return base.bias ? (y.add(base.bias) as Tensor2D) : y;
 }
