@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { ApiConfigError } from "./errors.js";
+
+const configSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(0).max(65535),
+    logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    bodyLimitBytes: z.number().int().positive(),
+    maxDescriptionLength: z.number().int().positive(),
+    requestTimeoutMs: z.number().int().positive(),
+    rateLimit: z.strictObject({
+      /** Sustained requests per minute per client. */
+      perMinute: z.number().positive(),
+      /** Requests a client may send at once before the sustained rate applies. */
+      burst: z.number().int().positive(),
+    }),
+    queue: z.strictObject({
+      /** Requests the model works on at once. */
+      concurrency: z.number().int().positive(),
+      /** Requests that may wait for a slot; more get 503. */
+      maxQueued: z.number().int().min(0),
+    }),
+    /** Origins allowed by CORS: `[]` sends no CORS headers, `["*"]` allows any. */
+    corsOrigins: z.array(z.string()),
+    /** Use the first `X-Forwarded-For` address as the client (only behind a trusted proxy). */
+    trustProxy: z.boolean(),
+    /** How long shutdown waits for in-flight requests before cutting connections. */
+    drainTimeoutMs: z.number().int().min(0),
+  })
+  .strict();
+
+/** The API's settings. */
+export type ApiConfig = z.infer<typeof configSchema>;
+
+/** Defaults: loopback only, 16 KiB bodies, 2,000-character descriptions, 30 s timeout, 120/min per client. */
+export const defaultConfig: ApiConfig = Object.freeze({
+  host: "127.0.0.1",
+  port: 8787,
+  logLevel: "info",
+  bodyLimitBytes: 16 * 1024,
+  maxDescriptionLength: 2000,
+  requestTimeoutMs: 30_000,
+  rateLimit: { perMinute: 120, burst: 30 },
+  queue: { concurrency: 2, maxQueued: 64 },
+  corsOrigins: [],
+  trustProxy: false,
+  drainTimeoutMs: 10_000,
+}) as ApiConfig;
+
+/** Options for {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** Environment to read `NOMEN_API_*` from. Defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** A JSON config file. Defaults to `$NOMEN_API_CONFIG` when set. */
+  file?: string;
+  /** Highest-priority settings (e.g. command-line flags). */
+  overrides?: Partial<ApiConfig>;
+}
+
+/** Layers defaults < config file < environment < overrides, and validates the result (throws {@link ApiConfigError}). */
+export function loadConfig(options: LoadConfigOptions = {}): ApiConfig {
+  const env = options.env ?? process.env;
+  const file = options.file ?? env.NOMEN_API_CONFIG;
+  const layered = { ...defaultConfig, ...(file ? readConfigFile(file) : {}), ...fromEnv(env), ...options.overrides };
+  return parseConfig(layered, file ? `defaults + ${file} + environment` : "defaults + environment");
+}
+
+/** Validates a whole config object (throws {@link ApiConfigError}). */
+export function parseConfig(value: unknown, source = "config"): ApiConfig {
+  const parsed = configSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new ApiConfigError(`Invalid API configuration (${source}): ${issues.join("; ")}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+function readConfigFile(path: string): Partial<ApiConfig> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new ApiConfigError(`Cannot read the API config file ${path}. Hint: check NOMEN_API_CONFIG.`, { cause });
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not a JSON object");
+    return value as Partial<ApiConfig>;
+  } catch (cause) {
+    throw new ApiConfigError(`The API config file ${path} is not a JSON object.`, { cause });
+  }
+}
+
+const numberVars = {
+  NOMEN_API_PORT: "port",
+  NOMEN_API_BODY_LIMIT_BYTES: "bodyLimitBytes",
+  NOMEN_API_MAX_DESCRIPTION_LENGTH: "maxDescriptionLength",
+  NOMEN_API_REQUEST_TIMEOUT_MS: "requestTimeoutMs",
+  NOMEN_API_DRAIN_TIMEOUT_MS: "drainTimeoutMs",
+} as const;
+
+function fromEnv(env: Record<string, string | undefined>): Partial<ApiConfig> {
+  const out: Record<string, unknown> = {};
+  if (env.NOMEN_API_HOST) out.host = env.NOMEN_API_HOST;
+  if (env.NOMEN_API_LOG_LEVEL) out.logLevel = env.NOMEN_API_LOG_LEVEL;
+  for (const [name, key] of Object.entries(numberVars)) {
+    const raw = env[name];
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new ApiConfigError(`${name} must be a number, got ${JSON.stringify(raw)}.`);
+    out[key] = value;
+  }
+  if (env.NOMEN_API_CORS_ORIGINS !== undefined) {
+    out.corsOrigins = env.NOMEN_API_CORS_ORIGINS.split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  }
+  if (env.NOMEN_API_TRUST_PROXY !== undefined) out.trustProxy = env.NOMEN_API_TRUST_PROXY === "true";
+  return out as Partial<ApiConfig>;
+}

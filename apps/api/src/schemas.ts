@@ -1,0 +1,122 @@
+import { z } from "@hono/zod-openapi";
+import { suggestStyles } from "./types.js";
+
+const word = z.string().trim().min(1).max(40);
+const tld = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value) => value.replace(/^\./, ""))
+  .pipe(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/, "a TLD such as com or io"));
+
+/** The suggestion request's fields, with `business_description` capped at `maxDescriptionLength`. */
+function suggestFields(maxDescriptionLength: number) {
+  return {
+    business_description: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(maxDescriptionLength)
+      .openapi({ example: "organic coffee shop in downtown area" }),
+    count: z.number().int().min(1).max(50).default(5).openapi({ description: "How many suggestions." }),
+    tlds: z
+      .array(tld)
+      .min(1)
+      .max(20)
+      .optional()
+      .openapi({ example: ["com", "io"], description: "TLDs to use, without the dot." }),
+    style: z.enum(suggestStyles).optional(),
+    max_length: z.number().int().min(1).max(63).optional().openapi({ description: "Longest name before the TLD." }),
+    include: z.array(word).max(20).optional().openapi({ description: "Words the names should contain." }),
+    exclude: z.array(word).max(50).optional().openapi({ description: "Words the names must not contain." }),
+    check_availability: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "Drop names the availability check reports as taken." }),
+  };
+}
+
+/** `POST /v1/suggestions` body. */
+export function suggestBodySchema(maxDescriptionLength: number) {
+  return z.strictObject(suggestFields(maxDescriptionLength)).openapi("SuggestRequest");
+}
+
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(50))
+    .optional();
+
+/** `GET /v1/suggestions/stream` query: the same fields, lists comma-separated, numbers and booleans as text. */
+export function suggestQuerySchema(maxDescriptionLength: number) {
+  const fields = suggestFields(maxDescriptionLength);
+  return z.strictObject({
+    business_description: fields.business_description,
+    count: z.coerce.number().int().min(1).max(50).default(5),
+    tlds: commaList(tld).openapi({ example: "com,io" }),
+    style: fields.style,
+    max_length: z.coerce.number().int().min(1).max(63).optional(),
+    include: commaList(word),
+    exclude: commaList(word),
+    check_availability: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
+  });
+}
+
+export const suggestionSchema = z
+  .object({
+    domain: z.string().openapi({ example: "organicbeanscafe.com" }),
+    confidence: z.number().min(0).max(1).openapi({ example: 0.92 }),
+  })
+  .openapi("Suggestion");
+
+export const suggestResponseSchema = z
+  .union([
+    z.object({ suggestions: z.array(suggestionSchema), status: z.literal("success") }),
+    z.object({
+      suggestions: z.array(suggestionSchema).max(0),
+      status: z.literal("blocked"),
+      message: z.string().openapi({ example: "Request contains inappropriate content" }),
+    }),
+  ])
+  .openapi("SuggestResponse");
+
+export const problemSchema = z
+  .looseObject({
+    type: z.string().openapi({ example: "urn:nomen:problem:rate-limited" }),
+    title: z.string().openapi({ example: "Too many requests" }),
+    status: z.number().int().openapi({ example: 429 }),
+    detail: z.string().openapi({ example: "Rate limit reached; retry in 2 s." }),
+    instance: z.string().optional().openapi({ example: "urn:nomen:request:5b0d…" }),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details: the one error shape of this API." });
+
+export const availabilityBodySchema = z
+  .strictObject({
+    domains: z
+      .array(z.string().trim().toLowerCase().min(3).max(253))
+      .min(1)
+      .max(50)
+      .openapi({ example: ["organicbeanscafe.com"] }),
+  })
+  .openapi("AvailabilityRequest");
+
+export const availabilityResponseSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        domain: z.string(),
+        status: z.enum(["available", "taken", "unknown"]),
+        source: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi("AvailabilityResponse");
