@@ -1,0 +1,399 @@
+import { BpeCore } from "./bpe/BpeCore.js";
+import { encodeUtf8Into } from "./bytes/utf8.js";
+import type { StreamDecoder } from "./decode/createDecoder.js";
+import { InvalidTextError, InvalidUtf8Error, UnknownTokenIdError } from "./errors.js";
+import { PieceCache } from "./PieceCache.js";
+import {
+  createPreTokenizer,
+  preTokenizerFromRegex,
+  SUPPORTED_PRE_TOKENIZERS,
+} from "./preTokenizers/createPreTokenizer.js";
+import type { PreTokenizer } from "./preTokenizers/PreTokenizer.js";
+import { type CompiledVocabulary, compileVocabulary, type SpecialToken } from "./vocab/compileVocabulary.js";
+import { TokenType, type Vocabulary } from "./vocab/Vocabulary.js";
+
+/** Options for {@link Tokenizer.fromVocabulary}. */
+export interface TokenizerOptions {
+  /** Pieces kept in the BPE cache (per generation, see PieceCache). Defaults to 50,000. */
+  cacheSize?: number;
+  /** Pieces longer than this many UTF-16 units are not cached. Defaults to 128. */
+  maxCachedPieceLength?: number;
+  /** Names the vocabulary's origin in error messages. Defaults to "vocabulary". */
+  source?: string;
+}
+
+/** Options for {@link Tokenizer.encode}, {@link Tokenizer.count} and friends. */
+export interface EncodeOptions {
+  /**
+   * Turn Control token text such as "<|im_start|>" into its id. When false the text is encoded as
+   * ordinary characters (UserDefined tokens such as "<think>" are always split out, as llama.cpp and
+   * Hugging Face do). Defaults to false.
+   */
+  parseSpecial?: boolean;
+  /** Prepend the BOS token. Defaults to the vocabulary's `addBos` (false for Qwen). */
+  addBos?: boolean;
+}
+
+/** Options for {@link Tokenizer.decode} and {@link Tokenizer.createDecoder}. */
+export interface DecodeOptions {
+  /** Drop Control tokens (as llama.cpp's detokenize does by default). Defaults to false. */
+  skipSpecialTokens?: boolean;
+  /** Throw {@link InvalidUtf8Error} on invalid UTF-8 instead of writing U+FFFD. Defaults to false. */
+  fatal?: boolean;
+}
+
+/**
+ * Byte-level BPE tokenizer: encode, decode, count, streaming, special tokens. Build one with
+ * {@link Tokenizer.fromVocabulary} or a loader (`fromTokenizerJson`, `fromGgufMetadata`, `fromTiktokenRanks`).
+ *
+ * @example
+ * const tokenizer = Tokenizer.fromVocabulary(vocabularyFromTokenizerJson(json));
+ * tokenizer.encode("Hello world"); // [9707, 1879]
+ */
+export class Tokenizer {
+  readonly vocabulary: Vocabulary;
+  readonly preTokenizer: PreTokenizer;
+  readonly #compiled: CompiledVocabulary;
+  readonly #core: BpeCore;
+  readonly #byteToId: Int32Array;
+  readonly #cache: PieceCache;
+  readonly #maxCached: number;
+  readonly #pattern: RegExp;
+  readonly #nfc: boolean;
+  readonly #whole: Map<string, number> | null;
+  readonly #controlIds: Uint8Array;
+  /** Matches every special token / only UserDefined ones; null when there are none. */
+  readonly #allSpecials: RegExp | null;
+  readonly #userSpecials: RegExp | null;
+  readonly #specialIds: Map<string, number>;
+  /** Whether the newline cut of encodeStream is safe for this pre-tokenizer (not for GPT-2's `\s+(?!\S)`-first regex). */
+  readonly #streamCuts: boolean;
+  #scratch = new Uint8Array(1024);
+
+  private constructor(vocabulary: Vocabulary, options: TokenizerOptions) {
+    this.vocabulary = vocabulary;
+    this.preTokenizer = SUPPORTED_PRE_TOKENIZERS.includes(vocabulary.pre)
+      ? createPreTokenizer(vocabulary.pre)
+      : preTokenizerFromRegex(vocabulary.pre);
+    this.#compiled = compileVocabulary(vocabulary, options.source);
+    this.#core = new BpeCore(this.#compiled.pairs, this.#compiled.byteToId);
+    this.#byteToId = this.#compiled.byteToId;
+    this.#cache = new PieceCache(options.cacheSize ?? 50_000);
+    this.#maxCached = options.maxCachedPieceLength ?? 128;
+    this.#pattern = new RegExp(this.preTokenizer.pattern.source, "gu");
+    this.#nfc = vocabulary.normalizer === "NFC";
+    this.#streamCuts = this.preTokenizer.name === "qwen2" || this.preTokenizer.name === "llama-bpe";
+    this.#whole = vocabulary.ignoreMerges ? this.#compiled.wholeTokens : null;
+    this.#controlIds = new Uint8Array(vocabulary.tokens.length);
+    const specials = this.#compiled.specials;
+    for (const special of specials) if (special.type === TokenType.Control) this.#controlIds[special.id] = 1;
+    this.#specialIds = new Map(specials.map((s) => [s.text, s.id]));
+    this.#allSpecials = specialPattern(specials);
+    this.#userSpecials = specialPattern(specials.filter((s) => s.type === TokenType.UserDefined));
+  }
+
+  /** Builds a tokenizer; throws InvalidVocabularyError listing every problem in the vocabulary. */
+  static fromVocabulary(vocabulary: Vocabulary, options: TokenizerOptions = {}): Tokenizer {
+    return new Tokenizer(vocabulary, options);
+  }
+
+  /** Number of tokens (the largest id + 1). */
+  get size(): number {
+    return this.vocabulary.tokens.length;
+  }
+  get bosId(): number | null {
+    return this.vocabulary.bosId;
+  }
+  get eosId(): number | null {
+    return this.vocabulary.eosId;
+  }
+  get padId(): number | null {
+    return this.vocabulary.padId;
+  }
+  /** Control and UserDefined tokens, longest first. */
+  get specialTokens(): readonly SpecialToken[] {
+    return this.#compiled.specials;
+  }
+  /** Id of a special token's text ("<|im_end|>"), or undefined. */
+  specialTokenId(text: string): number | undefined {
+    return this.#specialIds.get(text);
+  }
+
+  /** Token ids of `text`. */
+  encode(text: string, options: EncodeOptions = {}): number[] {
+    const out: number[] = [];
+    if (options.addBos ?? this.vocabulary.addBos) this.#pushBos(out);
+    this.#encodeInto(checkText(text), options.parseSpecial === true, out);
+    return out;
+  }
+
+  /** Number of tokens `encode` would return, without building the whole array. */
+  count(text: string, options: EncodeOptions = {}): number {
+    let total = (options.addBos ?? this.vocabulary.addBos) && this.vocabulary.bosId !== null ? 1 : 0;
+    const batch: number[] = [];
+    this.#forEachSegment(
+      checkText(text),
+      options.parseSpecial === true,
+      (segment) => {
+        this.#encodeSegment(segment, batch);
+        total += batch.length;
+        batch.length = 0;
+      },
+      () => {
+        total++;
+      },
+    );
+    return total;
+  }
+
+  /** Yields token ids piece by piece (a pre-tokenizer piece or a special token at a time). */
+  *encodeGenerator(text: string, options: EncodeOptions = {}): Generator<number[], void, undefined> {
+    checkText(text);
+    if (options.addBos ?? this.vocabulary.addBos) {
+      const bos: number[] = [];
+      this.#pushBos(bos);
+      if (bos.length > 0) yield bos;
+    }
+    const segments: Array<string | number> = [];
+    this.#forEachSegment(
+      text,
+      options.parseSpecial === true,
+      (s) => segments.push(s),
+      (id) => segments.push(id),
+    );
+    const pattern = new RegExp(this.#pattern.source, "gu");
+    for (const segment of segments) {
+      if (typeof segment === "number") {
+        yield [segment];
+        continue;
+      }
+      const normalized = this.#nfc ? segment.normalize("NFC") : segment;
+      for (const piece of splitPieces(pattern, normalized)) {
+        const ids: number[] = [];
+        this.#encodePiece(piece, ids);
+        yield ids;
+      }
+    }
+  }
+
+  /**
+   * Encodes text that arrives in chunks (a stream, a file read in parts) with exactly the ids
+   * `encode(allChunksJoined)` gives. Text is cut after a newline that is followed by a non-space
+   * character: no piece, special token or NFC composition crosses such a point in the supported
+   * Qwen2 and Llama 3 pre-tokenizers. Text without such a point (or any text, for other
+   * pre-tokenizers) is held until the end.
+   */
+  async *encodeStream(
+    chunks: AsyncIterable<string> | Iterable<string>,
+    options: EncodeOptions & { signal?: AbortSignal } = {},
+  ): AsyncGenerator<number[], void, undefined> {
+    let pending = "";
+    let first = true;
+    for await (const chunk of chunks) {
+      options.signal?.throwIfAborted();
+      pending += checkText(chunk);
+      const cut = this.#streamCuts ? lastSafeCut(pending) : 0;
+      if (cut > 0) {
+        yield this.encode(pending.slice(0, cut), {
+          ...options,
+          addBos: first && (options.addBos ?? this.vocabulary.addBos),
+        });
+        first = false;
+        pending = pending.slice(cut);
+      }
+    }
+    const rest = this.encode(pending, { ...options, addBos: first && (options.addBos ?? this.vocabulary.addBos) });
+    if (rest.length > 0) yield rest;
+  }
+
+  /** Text of `ids`. Unknown ids throw {@link UnknownTokenIdError}; invalid UTF-8 becomes U+FFFD unless `fatal`. */
+  decode(ids: readonly number[] | Int32Array | Uint32Array, options: DecodeOptions = {}): string {
+    const bytes = this.#bytesOf(ids, options.skipSpecialTokens === true);
+    try {
+      return (options.fatal ? strictDecoder : lenientDecoder).decode(bytes);
+    } catch (cause) {
+      throw new InvalidUtf8Error(`${bytes.length} bytes from ${ids.length} tokens`, { cause });
+    }
+  }
+
+  /** An incremental decoder for streaming generation: safe for characters split across tokens. */
+  createDecoder(options: DecodeOptions = {}): StreamDecoder {
+    const decoder = new TextDecoder("utf-8", { fatal: options.fatal === true, ignoreBOM: true });
+    const skip = options.skipSpecialTokens === true;
+    const run = (bytes: Uint8Array, stream: boolean): string => {
+      try {
+        return decoder.decode(bytes, { stream });
+      } catch (cause) {
+        throw new InvalidUtf8Error("incremental decode", { cause });
+      }
+    };
+    return {
+      push: (ids) => run(this.#bytesOf(typeof ids === "number" ? [ids] : ids, skip), true),
+      flush: () => run(new Uint8Array(0), false),
+    };
+  }
+
+  /** The stored text of one token (mapped form for normal tokens), or undefined. */
+  idToToken(id: number): string | undefined {
+    return this.vocabulary.tokens[id];
+  }
+
+  /** The raw bytes of one token. */
+  tokenBytes(id: number): Uint8Array {
+    this.#checkId(id);
+    const { tokenBytes, tokenOffsets } = this.#compiled;
+    return tokenBytes.slice(tokenOffsets[id], tokenOffsets[id + 1]);
+  }
+
+  /** Empties the piece cache (e.g. after encoding a one-off huge corpus). */
+  clearCache(): void {
+    this.#cache.clear();
+  }
+
+  #pushBos(out: number[]): void {
+    if (this.vocabulary.bosId !== null) out.push(this.vocabulary.bosId);
+  }
+
+  #encodeInto(text: string, parseSpecial: boolean, out: number[]): void {
+    this.#forEachSegment(
+      text,
+      parseSpecial,
+      (segment) => this.#encodeSegment(segment, out),
+      (id) => out.push(id),
+    );
+  }
+
+  /** Splits text at special tokens (all of them when parseSpecial, else only UserDefined). */
+  #forEachSegment(
+    text: string,
+    parseSpecial: boolean,
+    onText: (s: string) => void,
+    onSpecial: (id: number) => void,
+  ): void {
+    const pattern = parseSpecial ? this.#allSpecials : this.#userSpecials;
+    if (pattern === null) {
+      if (text.length > 0) onText(text);
+      return;
+    }
+    pattern.lastIndex = 0;
+    let end = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match.index > end) onText(text.slice(end, match.index));
+      onSpecial(this.#specialIds.get(match[0]) as number);
+      end = match.index + match[0].length;
+    }
+    if (end < text.length) onText(end === 0 ? text : text.slice(end));
+  }
+
+  #encodeSegment(segment: string, out: number[]): void {
+    const text = this.#nfc ? segment.normalize("NFC") : segment;
+    const pattern = this.#pattern;
+    pattern.lastIndex = 0;
+    let end = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const piece = match[0];
+      if (match.index > end) this.#encodePiece(text.slice(end, match.index), out);
+      if (piece.length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      this.#encodePiece(piece, out);
+      end = match.index + piece.length;
+    }
+    if (end < text.length) this.#encodePiece(text.slice(end), out);
+  }
+
+  #encodePiece(piece: string, out: number[]): void {
+    const length = piece.length;
+    if (length === 1) {
+      const code = piece.charCodeAt(0);
+      if (code < 0x80) {
+        out.push(this.#byteToId[code] as number);
+        return;
+      }
+    }
+    const cached = this.#cache.get(piece);
+    if (cached !== undefined) {
+      if (typeof cached === "number") out.push(cached);
+      else for (let i = 0; i < cached.length; i++) out.push(cached[i] as number);
+      return;
+    }
+    const whole = this.#whole?.get(piece);
+    if (whole !== undefined) {
+      out.push(whole);
+      return;
+    }
+    if (this.#scratch.length < length * 3) this.#scratch = new Uint8Array(length * 3);
+    const byteLength = encodeUtf8Into(piece, this.#scratch);
+    const start = out.length;
+    this.#core.encodeBytes(this.#scratch, byteLength, out);
+    if (length <= this.#maxCached)
+      this.#cache.set(piece, out.length - start === 1 ? (out[start] as number) : out.slice(start));
+  }
+
+  #checkId(id: number): void {
+    if (!(Number.isInteger(id) && id >= 0 && id < this.vocabulary.tokens.length))
+      throw new UnknownTokenIdError(id, this.vocabulary.tokens.length);
+  }
+
+  #bytesOf(ids: ArrayLike<number>, skipControl: boolean): Uint8Array {
+    const { tokenBytes, tokenOffsets } = this.#compiled;
+    let total = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      this.#checkId(id);
+      if (!(skipControl && this.#controlIds[id] === 1))
+        total += (tokenOffsets[id + 1] as number) - (tokenOffsets[id] as number);
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (skipControl && this.#controlIds[id] === 1) continue;
+      const from = tokenOffsets[id] as number;
+      const to = tokenOffsets[id + 1] as number;
+      for (let j = from; j < to; j++) bytes[at++] = tokenBytes[j] as number;
+    }
+    return bytes;
+  }
+}
+
+const lenientDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function checkText(text: unknown): string {
+  if (typeof text !== "string") throw new InvalidTextError(text);
+  return text;
+}
+
+function specialPattern(specials: readonly SpecialToken[]): RegExp | null {
+  if (specials.length === 0) return null;
+  const escaped = specials.map((s) => s.text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+  return new RegExp(escaped.join("|"), "g");
+}
+
+/** Pre-tokenizer pieces of `text`, including any unmatched gaps. */
+function* splitPieces(pattern: RegExp, text: string): Generator<string> {
+  pattern.lastIndex = 0;
+  let end = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match.index > end) yield text.slice(end, match.index);
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    yield match[0];
+    end = match.index + match[0].length;
+  }
+  if (end < text.length) yield text.slice(end);
+}
+
+/** Index just after the last "\n" that is followed by a non-whitespace character; 0 when none. */
+function lastSafeCut(text: string): number {
+  for (let i = text.lastIndexOf("\n", text.length - 2); i >= 0; i = text.lastIndexOf("\n", i - 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (!/\s/.test(String.fromCharCode(next))) return i + 1;
+    if (i === 0) break;
+  }
+  return 0;
+}
