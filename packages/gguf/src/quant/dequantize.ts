@@ -1,0 +1,45 @@
+import { GgufUnsupportedTensorTypeError } from "../errors.js";
+import { ggmlTypeName } from "../ggmlTypes.js";
+import { GgmlType } from "../types.js";
+import { bf16ToFloat, halfToFloatTable } from "./half.js";
+import { dequantizeQ4_K } from "./q4_K.js";
+import { dequantizeQ5_K } from "./q5_K.js";
+import { dequantizeQ6_K } from "./q6_K.js";
+import { dequantizeQ8_0 } from "./q8_0.js";
+
+type Dequantizer = (bytes: Uint8Array, out: Float32Array) => void;
+
+const DEQUANTIZERS: Partial<Record<number, Dequantizer>> = {
+  [GgmlType.F32]: (bytes, out) => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(4 * i, true);
+  },
+  [GgmlType.F16]: (bytes, out) => {
+    const half = halfToFloatTable();
+    for (let i = 0; i < out.length; i++) out[i] = half[bytes[2 * i]! | (bytes[2 * i + 1]! << 8)]!;
+  },
+  [GgmlType.BF16]: (bytes, out) => {
+    for (let i = 0; i < out.length; i++) out[i] = bf16ToFloat(bytes[2 * i]! | (bytes[2 * i + 1]! << 8));
+  },
+  [GgmlType.Q8_0]: dequantizeQ8_0,
+  [GgmlType.Q4_K]: dequantizeQ4_K,
+  [GgmlType.Q5_K]: dequantizeQ5_K,
+  [GgmlType.Q6_K]: dequantizeQ6_K,
+};
+
+/** The ggml types `dequantize` handles: F32, F16, BF16, Q8_0, Q4_K, Q5_K, Q6_K. */
+export function canDequantize(type: number): boolean {
+  return DEQUANTIZERS[type] !== undefined;
+}
+
+/**
+ * Decodes `elementCount` values of ggml `type` from their raw bytes (layout as in ggml-quants.c).
+ * @throws GgufUnsupportedTensorTypeError for any other type
+ */
+export function dequantize(type: number, bytes: Uint8Array, elementCount: number, where = "dequantize"): Float32Array {
+  const decode = DEQUANTIZERS[type];
+  if (!decode) throw new GgufUnsupportedTensorTypeError(type, ggmlTypeName(type), "dequantization", where);
+  const out = new Float32Array(elementCount);
+  decode(bytes, out);
+  return out;
+}
