@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from "node:fs";
+import { DatasetNotFoundError, InvalidDatasetRowError } from "../errors.js";
+import { isTestSplit } from "./fnv1a.js";
+
+/** One real (description, domain) pair from the real-companies file. */
+export interface CompanyRow {
+  name: string;
+  description: string;
+  domain: string;
+  industry: string | null;
+  descMentionsName: boolean;
+  split: "train" | "test";
+}
+
+/** Default location of the real-companies file, relative to the repository root. */
+export const DEFAULT_COMPANIES_PATH = "../shared/data/real-companies/companies.jsonl";
+
+/**
+ * Reads and validates the whole real-companies JSONL file before any work starts.
+ * Throws {@link DatasetNotFoundError} when absent, {@link InvalidDatasetRowError} on a bad row.
+ */
+export function loadCompanies(path: string): CompanyRow[] {
+  if (!existsSync(path)) throw new DatasetNotFoundError(path);
+  const rows: CompanyRow[] = [];
+  const lines = readFileSync(path, "utf8").split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse(line) as Record<string, unknown>;
+    } catch (cause) {
+      throw new InvalidDatasetRowError(path, index + 1, "not valid JSON", { cause });
+    }
+    const { name, description, domain, industry, desc_mentions_name: mentions } = raw;
+    if (typeof name !== "string" || typeof description !== "string" || typeof domain !== "string") {
+      throw new InvalidDatasetRowError(path, index + 1, "expected string fields name, description, domain");
+    }
+    rows.push({
+      name,
+      description,
+      domain,
+      industry: typeof industry === "string" ? industry : null,
+      descMentionsName: mentions === true,
+      split: isTestSplit(name) ? "test" : "train",
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,108 @@
+import type { AnalyzedDescription, AnalyzedDomain, DomainAnalyzer } from "./DomainAnalyzer.js";
+import type { RelevanceExample } from "./trainingPairs.js";
+
+type SparseVector = Map<string, number>;
+
+/**
+ * Naming style of similar companies: finds the reference descriptions nearest to the
+ * query (TF-IDF cosine) and measures how much the candidate domain looks like their
+ * domains (TLD, morphemes, trigrams) beyond how much it looks like domains in general.
+ */
+export class NeighbourStyle {
+  readonly #documentFrequency = new Map<string, number>();
+  readonly #descriptions: SparseVector[];
+  readonly #domains: SparseVector[];
+  readonly #postings = new Map<string, number[]>();
+  readonly #meanDomain: SparseVector = new Map();
+  readonly #neighbourCache = new Map<string, [number, number][]>();
+
+  constructor(
+    readonly analyzer: DomainAnalyzer,
+    readonly examples: readonly RelevanceExample[],
+    readonly neighbours = 100,
+  ) {
+    for (const example of examples) {
+      for (const token of analyzer.description(example.description).tokens) {
+        this.#documentFrequency.set(token.stem, (this.#documentFrequency.get(token.stem) ?? 0) + 1);
+      }
+    }
+    this.#descriptions = examples.map((e) => this.#describe(analyzer.description(e.description)));
+    this.#domains = examples.map((e) => domainVector(analyzer.domain(e.domain)));
+    for (const [index, vector] of this.#descriptions.entries()) {
+      for (const key of vector.keys()) {
+        const list = this.#postings.get(key) ?? [];
+        list.push(index);
+        this.#postings.set(key, list);
+      }
+    }
+    for (const vector of this.#domains) {
+      for (const [key, value] of vector)
+        this.#meanDomain.set(key, (this.#meanDomain.get(key) ?? 0) + value / examples.length);
+    }
+  }
+
+  /** Style score; a reference example with exactly this description is left out (no self-match). */
+  score(description: AnalyzedDescription, domain: AnalyzedDomain): number {
+    const candidate = domainVector(domain);
+    let sum = 0;
+    let total = 0;
+    for (const [index, similarity] of this.#nearest(description)) {
+      const weight = similarity * similarity;
+      sum += weight * dot(candidate, this.#domains[index] as SparseVector);
+      total += weight;
+    }
+    return (total ? sum / total : 0) - dot(candidate, this.#meanDomain);
+  }
+
+  #nearest(description: AnalyzedDescription): [number, number][] {
+    const cached = this.#neighbourCache.get(description.text);
+    if (cached) return cached;
+    const query = this.#describe(description);
+    const similarities = new Map<number, number>();
+    for (const [key, weight] of query) {
+      for (const index of this.#postings.get(key) ?? []) {
+        const other = (this.#descriptions[index] as SparseVector).get(key) as number;
+        similarities.set(index, (similarities.get(index) ?? 0) + weight * other);
+      }
+    }
+    const nearest = [...similarities]
+      .filter(([index]) => (this.examples[index] as RelevanceExample).description !== description.text)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, this.neighbours);
+    if (this.#neighbourCache.size > 20_000) this.#neighbourCache.clear();
+    this.#neighbourCache.set(description.text, nearest);
+    return nearest;
+  }
+
+  #describe(description: AnalyzedDescription): SparseVector {
+    const n = this.examples.length;
+    const vector: SparseVector = new Map();
+    for (const token of description.tokens) {
+      vector.set(token.stem, Math.log((n + 1) / ((this.#documentFrequency.get(token.stem) ?? 0) + 1)));
+    }
+    return normalize(vector);
+  }
+}
+
+function domainVector(domain: AnalyzedDomain): SparseVector {
+  const vector: SparseVector = new Map([[`t:${domain.tld}`, 1]]);
+  for (const stem of domain.stems) vector.set(`m:${stem}`, 1);
+  const padded = `^${domain.label}$`;
+  for (let i = 0; i + 3 <= padded.length; i++) vector.set(`g:${padded.slice(i, i + 3)}`, 0.5);
+  return normalize(vector);
+}
+
+function normalize(vector: SparseVector): SparseVector {
+  let sum = 0;
+  for (const value of vector.values()) sum += value * value;
+  const norm = Math.sqrt(sum) || 1;
+  for (const [key, value] of vector) vector.set(key, value / norm);
+  return vector;
+}
+
+function dot(a: SparseVector, b: SparseVector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [key, value] of small) sum += value * (large.get(key) ?? 0);
+  return sum;
+}

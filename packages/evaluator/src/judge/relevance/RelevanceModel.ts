@@ -1,0 +1,158 @@
+import type { WordNet } from "../../lexicon/WordNet.js";
+import { type Random, seededRandom } from "../../stats/random.js";
+import { CrossAssociation } from "./CrossAssociation.js";
+import { DomainAnalyzer } from "./DomainAnalyzer.js";
+import { sigmoid } from "./hashing.js";
+import { LEXICAL_FEATURE_NAMES, LexicalFeatures } from "./lexicalFeatures.js";
+import { NeighbourStyle } from "./NeighbourStyle.js";
+import { SectorMatch } from "./SectorMatch.js";
+import { type RelevanceExample, trainingPairs } from "./trainingPairs.js";
+
+/** Every feature the relevance combiner weighs, in order. */
+export const RELEVANCE_FEATURE_NAMES = [
+  ...LEXICAL_FEATURE_NAMES,
+  "crossAssociation",
+  "neighbourStyle",
+  "sectorMatch",
+] as const;
+
+interface Learned {
+  cross: CrossAssociation;
+  neighbours: NeighbourStyle;
+  sectors: SectorMatch | undefined;
+}
+
+/** Hand-set combiner for the untrained judge (no examples): lexical features only. */
+const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 0, 0, 0];
+const UNTRAINED_BIAS = -0.5;
+
+/**
+ * Relevance of a domain to a description as a probability-like score in (0, 1): untrained
+ * lexical features, plus — when trained on examples — learned associations, neighbours'
+ * naming style and sector agreement, combined by a logistic regression fitted on
+ * out-of-fold features (stacking), so the combiner never sees a component's own training pairs.
+ */
+export class RelevanceModel {
+  private constructor(
+    readonly analyzer: DomainAnalyzer,
+    readonly lexical: LexicalFeatures,
+    readonly learned: Learned | undefined,
+    readonly weights: readonly number[],
+    readonly bias: number,
+  ) {}
+
+  /** A model with only the untrained, deterministic features. */
+  static untrained(wordnet: WordNet): RelevanceModel {
+    return new RelevanceModel(
+      new DomainAnalyzer(wordnet),
+      new LexicalFeatures(wordnet),
+      undefined,
+      UNTRAINED_WEIGHTS,
+      UNTRAINED_BIAS,
+    );
+  }
+
+  /**
+   * Trains on real (description, domain) examples. Defaults: 2 stacking folds, 4 negatives
+   * per example, seed 1.
+   */
+  static train(options: {
+    wordnet: WordNet;
+    examples: readonly RelevanceExample[];
+    folds?: number;
+    negatives?: number;
+    seed?: number;
+    signal?: AbortSignal;
+  }): RelevanceModel {
+    const { wordnet, examples, folds = 2, negatives = 4, seed = 1, signal } = options;
+    const random = seededRandom(seed);
+    const analyzer = new DomainAnalyzer(wordnet);
+    const lexical = new LexicalFeatures(wordnet);
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let fold = 0; fold < folds; fold++) {
+      signal?.throwIfAborted();
+      const inFold = examples.filter((_, i) => i % folds === fold);
+      const learned = trainLearned(
+        analyzer,
+        examples.filter((_, i) => i % folds !== fold),
+        random,
+      );
+      for (const pair of trainingPairs(inFold, negatives, random)) {
+        rows.push(features(analyzer, lexical, learned, pair.description, pair.domain));
+        labels.push(pair.label);
+      }
+    }
+    signal?.throwIfAborted();
+    const { weights, bias } = fitLogistic(rows, labels, negatives);
+    return new RelevanceModel(analyzer, lexical, trainLearned(analyzer, examples, random), weights, bias);
+  }
+
+  /** The raw feature vector (see {@link RELEVANCE_FEATURE_NAMES}). */
+  features(description: string, domain: string): number[] {
+    return features(this.analyzer, this.lexical, this.learned, description, domain);
+  }
+
+  /** Relevance in (0, 1). */
+  score(description: string, domain: string): number {
+    const x = this.features(description, domain);
+    let z = this.bias;
+    for (let i = 0; i < x.length; i++) z += (this.weights[i] as number) * (x[i] as number);
+    return sigmoid(z);
+  }
+}
+
+function trainLearned(analyzer: DomainAnalyzer, examples: readonly RelevanceExample[], random: Random): Learned {
+  return {
+    cross: CrossAssociation.train({ analyzer, examples, random }),
+    neighbours: new NeighbourStyle(analyzer, examples),
+    sectors: SectorMatch.train({ analyzer, examples, random }),
+  };
+}
+
+function features(
+  analyzer: DomainAnalyzer,
+  lexical: LexicalFeatures,
+  learned: Learned | undefined,
+  description: string,
+  domain: string,
+): number[] {
+  const d = analyzer.description(description);
+  const m = analyzer.domain(domain);
+  const base = lexical.compute(d, m);
+  if (!learned) return [...base, 0, 0, 0];
+  return [...base, learned.cross.score(d, m), 10 * learned.neighbours.score(d, m), learned.sectors?.score(d, m) ?? 0];
+}
+
+/** Weighted logistic regression by full-batch gradient descent on standardized features. */
+function fitLogistic(rows: number[][], labels: number[], negatives: number): { weights: number[]; bias: number } {
+  const dims = rows[0]?.length ?? 0;
+  const mean = new Array(dims).fill(0);
+  const std = new Array(dims).fill(0);
+  for (const row of rows) for (let j = 0; j < dims; j++) mean[j] += (row[j] as number) / rows.length;
+  for (const row of rows) for (let j = 0; j < dims; j++) std[j] += ((row[j] as number) - mean[j]) ** 2 / rows.length;
+  for (let j = 0; j < dims; j++) std[j] = Math.sqrt(std[j]) || 1;
+  const w = new Array(dims).fill(0);
+  let b = 0;
+  for (let iteration = 0; iteration < 300; iteration++) {
+    const gw = new Array(dims).fill(0);
+    let gb = 0;
+    let totalWeight = 0;
+    for (const [n, row] of rows.entries()) {
+      const y = labels[n] as number;
+      const sampleWeight = y ? negatives : 1;
+      let z = b;
+      for (let j = 0; j < dims; j++) z += w[j] * (((row[j] as number) - mean[j]) / std[j]);
+      const g = (sigmoid(z) - y) * sampleWeight;
+      for (let j = 0; j < dims; j++) gw[j] += g * (((row[j] as number) - mean[j]) / std[j]);
+      gb += g;
+      totalWeight += sampleWeight;
+    }
+    for (let j = 0; j < dims; j++) w[j] -= (0.5 * gw[j]) / totalWeight;
+    b -= (0.5 * gb) / totalWeight;
+  }
+  // Fold the standardization into the weights so scoring needs no extra state.
+  const weights = w.map((value, j) => value / std[j]);
+  const bias = b - w.reduce((sum, value, j) => sum + (value * mean[j]) / std[j], 0);
+  return { weights, bias };
+}

@@ -1,0 +1,108 @@
+import { relatedStems } from "../../lexicon/relatedStems.js";
+import type { Random } from "../../stats/random.js";
+import type { AnalyzedDescription, AnalyzedDomain, DomainAnalyzer } from "./DomainAnalyzer.js";
+import { hashFeature } from "./hashing.js";
+import { SoftmaxRegression } from "./SoftmaxRegression.js";
+import type { RelevanceExample } from "./trainingPairs.js";
+
+const BITS = 18;
+const RELATED_MIN_WEIGHT = 0.6;
+
+/**
+ * Sector agreement through a latent class: one classifier guesses the sector from the
+ * description, another from the domain alone (morphemes, their WordNet relatives, TLD,
+ * n-grams); the score is log Σ_c P(c|description)·P(c|domain)/P(c), the likelihood ratio
+ * of "same company" against "random pair" if both depend only on the sector.
+ */
+export class SectorMatch {
+  readonly #prior: Float64Array;
+  readonly #byDescription: SoftmaxRegression;
+  readonly #byDomain: SoftmaxRegression;
+  readonly #cache = new Map<string, Float64Array>();
+
+  private constructor(
+    readonly analyzer: DomainAnalyzer,
+    classes: number,
+  ) {
+    this.#prior = new Float64Array(classes);
+    this.#byDescription = new SoftmaxRegression(classes, BITS);
+    this.#byDomain = new SoftmaxRegression(classes, BITS);
+  }
+
+  /** Trains both classifiers on examples that carry a sector; returns undefined when fewer than 2 sectors. */
+  static train(options: {
+    analyzer: DomainAnalyzer;
+    examples: readonly RelevanceExample[];
+    random: Random;
+  }): SectorMatch | undefined {
+    const { analyzer, examples, random } = options;
+    const labelled = examples.filter((e) => typeof e.sector === "string");
+    const sectors = [...new Set(labelled.map((e) => e.sector as string))];
+    if (sectors.length < 2) return undefined;
+    const model = new SectorMatch(analyzer, sectors.length);
+    const labels = labelled.map((e) => sectors.indexOf(e.sector as string));
+    for (const label of labels) model.#prior[label] = (model.#prior[label] as number) + 1 / labels.length;
+    model.#byDescription.fit({
+      features: labelled.map((e) => model.#descriptionFeatures(analyzer.description(e.description))),
+      labels,
+      random,
+    });
+    model.#byDomain.fit({
+      features: labelled.map((e) => model.#domainFeatures(analyzer.domain(e.domain))),
+      labels,
+      random,
+    });
+    return model;
+  }
+
+  score(description: AnalyzedDescription, domain: AnalyzedDomain): number {
+    const a = this.#cached(`d:${description.text}`, () =>
+      this.#byDescription.probabilities(this.#descriptionFeatures(description)),
+    );
+    const b = this.#cached(`m:${domain.domain}`, () => this.#byDomain.probabilities(this.#domainFeatures(domain)));
+    let sum = 0;
+    for (let c = 0; c < this.#prior.length; c++)
+      sum += ((a[c] as number) * (b[c] as number)) / ((this.#prior[c] as number) || 1);
+    return Math.log(sum + 1e-9);
+  }
+
+  #cached(key: string, compute: () => Float64Array): Float64Array {
+    let value = this.#cache.get(key);
+    if (!value) {
+      value = compute();
+      if (this.#cache.size > 50_000) this.#cache.clear();
+      this.#cache.set(key, value);
+    }
+    return value;
+  }
+
+  #descriptionFeatures(description: AnalyzedDescription): number[] {
+    const keys = new Set<string>();
+    for (const token of description.tokens) {
+      keys.add(`s:${token.stem}`);
+      for (const [stem, weight] of relatedStems(this.analyzer.wordnet, token.word))
+        if (weight >= RELATED_MIN_WEIGHT) keys.add(`r:${stem}`);
+    }
+    return [...keys].map((k) => hashFeature(k, BITS));
+  }
+
+  #domainFeatures(domain: AnalyzedDomain): number[] {
+    const keys = new Set<string>([
+      `tld:${domain.tld}`,
+      `len:${Math.min(domain.label.length, 14)}`,
+      `pieces:${domain.morphemes.length}`,
+    ]);
+    for (const [index, morpheme] of domain.morphemes.entries()) {
+      keys.add(`kind:${morpheme.kind}`);
+      if (morpheme.kind === "number" || morpheme.text.length < 3) continue;
+      keys.add(`m:${domain.morphemeStems[index] ?? morpheme.text}`);
+      if (morpheme.kind === "word") {
+        for (const [stem, weight] of relatedStems(this.analyzer.wordnet, morpheme.text))
+          if (weight >= RELATED_MIN_WEIGHT) keys.add(`r:${stem}`);
+      }
+    }
+    const padded = `^${domain.label}$`;
+    for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) keys.add(`g:${padded.slice(i, i + n)}`);
+    return [...keys].map((k) => hashFeature(k, BITS));
+  }
+}
