@@ -17,6 +17,7 @@ export {
   UnsupportedTensorTypeError,
 } from "./errors.js";
 export { type GenerateGreedyOptions, generateGreedy } from "./generate.js";
+export { type LoadModelOptions, loadModel } from "./loadModel.js";
 export {
   assertFits,
   type EstimateMemoryOptions,
@@ -35,6 +36,7 @@ export {
 export { DecoderModel, type FromSourceOptions } from "./models/DecoderModel.js";
 export { type DecoderForwardOptions, type DecoderParts, decoderForward, type ProjectionFn } from "./models/decoder.js";
 export { PROJECTIONS, type Projection, projectionShape } from "./models/expectedTensors.js";
+export { ggufFileSource, type OpenGgufSourceOptions, openGgufSource } from "./models/ggufSource.js";
 export { KvCache } from "./models/kvCache.js";
 export type { ModelSource, TensorSpec } from "./models/ModelSource.js";
 export type { DecoderLayerWeights, DecoderWeights, Linear } from "./models/weights.js";

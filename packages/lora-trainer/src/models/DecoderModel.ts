@@ -17,6 +17,11 @@ export interface FromSourceOptions {
   plannedTokens?: number;
   /** Receives the backend line and the memory report. Defaults to `console.error`. */
   log?: (line: string) => void;
+  /**
+   * Round matmul inputs the way ggml's CPU backend does for F16, BF16 and Q8_0 weights, so log-probs match llama.cpp
+   * (F32 weights are unaffected; gradients pass straight through). Defaults to true.
+   */
+  matchGgmlRounding?: boolean;
   signal?: AbortSignal;
 }
 
@@ -48,7 +53,7 @@ export class DecoderModel {
           .join(", ")}; needs ~${(memory.totalBytes / 2 ** 20).toFixed(0)} MiB on ${loaded.backend}`,
     );
     assertFits(memory, source.location);
-    const weights = await loadDecoderWeights(loaded.tf, source, config, options.signal);
+    const weights = await loadDecoderWeights(loaded.tf, source, config, options);
     const rotation = rotationMatrix(loaded.tf, config.ropeStyle, config.headDim);
     return new DecoderModel(loaded.tf, loaded.backend, config, weights, rotation, memory);
   }
@@ -100,6 +105,10 @@ export class DecoderModel {
   }
 
   [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
     this.dispose();
   }
 

@@ -10,6 +10,7 @@
 import type { Tensor1D, Tensor2D, Tensor3D, Tensor4D } from "@tensorflow/tfjs";
 import type { Tf } from "../backend/loadTf.js";
 import type { DecoderConfig } from "./DecoderConfig.js";
+import { roundActivations } from "./ggmlRounding.js";
 import type { KvCache } from "./kvCache.js";
 import { applyRope, ropeTables } from "./rope.js";
 import type { DecoderWeights, Linear } from "./weights.js";
@@ -65,7 +66,8 @@ export function decoderForward(parts: DecoderParts, tokens: Tensor2D, options: D
   });
   options.cache?.advance(steps);
   const normed = rmsNorm(tf, x, weights.outputNorm, rmsEps);
-  return tf.matMul(normed, weights.output).reshape([batch, steps, config.vocabSize]) as Tensor3D;
+  const headInput = weights.outputRounding ? roundActivations(tf, normed, weights.outputRounding) : normed;
+  return tf.matMul(headInput, weights.output).reshape([batch, steps, config.vocabSize]) as Tensor3D;
 }
 
 /**
@@ -108,6 +110,7 @@ export function rmsNorm(tf: Tf, x: Tensor2D, gain: Tensor1D, eps: number): Tenso
 
 /** x [N, in] · W [in, out] + b */
 export function linear(tf: Tf, x: Tensor2D, base: Linear): Tensor2D {
-  const y = tf.matMul(x, base.weight) as Tensor2D;
+  const input = base.rounding ? roundActivations(tf, x, base.rounding) : x;
+  const y = tf.matMul(input, base.weight) as Tensor2D;
   return base.bias ? (y.add(base.bias) as Tensor2D) : y;
 }

@@ -3,12 +3,15 @@ import type { Tf } from "../backend/loadTf.js";
 import { AbortError, MissingTensorError, TensorShapeMismatchError, UnsupportedTensorTypeError } from "../errors.js";
 import type { DecoderConfig } from "./DecoderConfig.js";
 import { expectedTensors, PROJECTIONS, type Projection } from "./expectedTensors.js";
+import { activationRoundingFor, type GgmlActivationRounding } from "./ggmlRounding.js";
 import { ggmlTypeName, type ModelSource } from "./ModelSource.js";
 
 /** y = x·weight + bias, with weight stored [in, out] so x[N, in] multiplies it without a transpose. */
 export interface Linear {
   weight: Tensor2D;
   bias?: Tensor1D;
+  /** Round inputs as ggml does for this weight's stored type (see ggmlRounding.ts); absent for F32. */
+  rounding?: GgmlActivationRounding;
 }
 
 export interface DecoderLayerWeights {
@@ -22,6 +25,7 @@ export interface DecoderWeights {
   tokenEmbedding?: Tensor2D;
   /** [D, V] */
   output: Tensor2D;
+  outputRounding?: GgmlActivationRounding;
   outputNorm: Tensor1D;
   layers: DecoderLayerWeights[];
 }
@@ -34,10 +38,15 @@ export async function loadDecoderWeights(
   tf: Tf,
   source: ModelSource,
   config: DecoderConfig,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; matchGgmlRounding?: boolean } = {},
 ): Promise<DecoderWeights> {
+  const { signal, matchGgmlRounding = true } = options;
   validateTensors(source, config);
   const present = new Set(source.tensors.map((t) => t.name));
+  const roundingOf = (name: string) => {
+    const type = source.tensors.find((t) => t.name === name)?.ggmlType;
+    return matchGgmlRounding && type !== undefined ? activationRoundingFor(type) : undefined;
+  };
   const created: Array<Tensor1D | Tensor2D> = [];
   const track = <T extends Tensor1D | Tensor2D>(t: T): T => {
     created.push(t);
@@ -53,13 +62,16 @@ export async function loadDecoderWeights(
     track(tf.tensor2d(transpose(await read(name), nOut, nIn), [nIn, nOut]));
   try {
     const { dim, vocabSize } = config;
-    const tied = !present.has("output.weight");
+    const head = present.has("output.weight") ? "output.weight" : "token_embd.weight";
     const weights: DecoderWeights = {
-      output: await matrix(tied ? "token_embd.weight" : "output.weight", dim, vocabSize),
+      output: await matrix(head, dim, vocabSize),
       outputNorm: await vector("output_norm.weight"),
       layers: [],
     };
-    if (!tied) weights.tokenEmbedding = track(tf.tensor2d(await read("token_embd.weight"), [vocabSize, dim]));
+    const outputRounding = roundingOf(head);
+    if (outputRounding) weights.outputRounding = outputRounding;
+    if (head === "output.weight")
+      weights.tokenEmbedding = track(tf.tensor2d(await read("token_embd.weight"), [vocabSize, dim]));
     for (let i = 0; i < config.layers; i++) {
       const projections = {} as Record<Projection, Linear>;
       for (const projection of PROJECTIONS) {
@@ -67,6 +79,8 @@ export async function loadDecoderWeights(
         const spec = source.tensors.find((t) => t.name === `${base}.weight`)!;
         const linear: Linear = { weight: await matrix(`${base}.weight`, spec.ne[0]!, spec.ne[1]!) };
         if (present.has(`${base}.bias`)) linear.bias = await vector(`${base}.bias`);
+        const rounding = roundingOf(`${base}.weight`);
+        if (rounding) linear.rounding = rounding;
         projections[projection] = linear;
       }
       weights.layers.push({
