@@ -245,6 +245,12 @@ export class Tokenizer {
     return tokenBytes.slice(tokenOffsets[id], tokenOffsets[id + 1]);
   }
 
+  /** Number of bytes token `id` decodes to. */
+  tokenByteLength(id: number): number {
+    this.#checkId(id);
+    return (this.#compiled.tokenOffsets[id + 1] as number) - (this.#compiled.tokenOffsets[id] as number);
+  }
+
   /** Empties the piece cache (e.g. after encoding a one-off huge corpus). */
   clearCache(): void {
     this.#cache.clear();

@@ -51,7 +51,7 @@ export function vocabularyFromTokenizerJson(json: unknown, options: TokenizerJso
   }
   for (const token of added) {
     tokens[token.id] = token.content;
-    tokenTypes[token.id] = token.special ? TokenType.Control : TokenType.UserDefined;
+    tokenTypes[token.id] = token.special || looksSpecial(token.content) ? TokenType.Control : TokenType.UserDefined;
   }
   for (let id = 0; id < tokens.length; id++) {
     if (tokens[id] === undefined) {
@@ -81,6 +81,20 @@ export function vocabularyFromTokenizerJson(json: unknown, options: TokenizerJso
     addBos: config.add_bos_token === true,
     chatTemplate: typeof config.chat_template === "string" ? config.chat_template : null,
   };
+}
+
+/**
+ * llama.cpp's converter (convert_hf_to_gguf `does_token_look_special`) makes these Control even when
+ * tokenizer.json says `special: false` (Qwen3's "<|fim_prefix|>"), and llama.cpp itself forces FIM and
+ * end-of-turn tokens to Control; following it keeps GGUF ids identical.
+ */
+function looksSpecial(text: string): boolean {
+  return (
+    (text.startsWith("<|") && text.endsWith("|>")) ||
+    (text.startsWith("<｜") && text.endsWith("｜>")) ||
+    (text.startsWith("<unused") && text.endsWith(">")) ||
+    ["<pad>", "<mask>", "<2mass>", "[@BOS@]"].includes(text)
+  );
 }
 
 const GPT2_REGEX = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
