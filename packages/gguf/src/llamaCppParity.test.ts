@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getLlama, type Llama, type Token } from "node-llama-cpp";
+import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openGguf } from "./openGguf.js";
 import { readTensor } from "./readTensor.js";
@@ -17,7 +17,7 @@ let dir: string;
 const PROMPT = "hello there, the quick brown fox";
 
 beforeAll(async () => {
-  llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never });
+  llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
   dir = await mkdtemp(join(tmpdir(), "nomen-gguf-parity-"));
 });
 afterAll(async () => {
