@@ -120,7 +120,8 @@ function validationHook(result: { success: true } | { success: false; error: Zod
     .slice(0, 20)
     .map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message }));
   const fields = errors.map((error) => error.path).join(", ");
-  throw new RequestValidationError(`The request ${result.target} is invalid at: ${fields}.`, errors, {
+  const part = result.target === "json" ? "body" : result.target;
+  throw new RequestValidationError(`The request ${part} is invalid at: ${fields}.`, errors, {
     cause: result.error,
   });
 }

@@ -36,12 +36,12 @@ export function toProblem(error: unknown, requestId?: string): ProblemResult {
   if (error instanceof ApiError) {
     return {
       problem: {
-        ...error.extensions,
         type: problemType(error.slug),
         title: error.title,
         status: error.status,
         detail: error.message,
         instance,
+        ...withoutStandardMembers(error.extensions),
       },
       headers: error.headers,
       unexpected: false,
@@ -80,6 +80,12 @@ export function problemResponse(c: Context, result: Pick<ProblemResult, "problem
     ...result.headers,
     "content-type": problemContentType,
   });
+}
+
+const standardMembers = new Set(["type", "title", "status", "detail", "instance"]);
+
+function withoutStandardMembers(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions).filter(([key]) => !standardMembers.has(key)));
 }
 
 function problemType(slug: string): string {
