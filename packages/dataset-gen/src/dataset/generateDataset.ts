@@ -1,0 +1,98 @@
+import { basename } from "node:path";
+import { buildCard } from "../card/buildCard.js";
+import type { DatasetCard } from "../card/DatasetCard.js";
+import { writeDatasetCard } from "../card/datasetCardIo.js";
+import { DatasetAbortedError, InvalidDatasetOptionsError } from "../errors.js";
+import { createTargetChecker, type TargetChecker } from "../teacher/checkTarget.js";
+import { assignSplits } from "./assignSplits.js";
+import { generateExamples } from "./generateExamples.js";
+import { findNearDuplicates, NEAR_DUPLICATE_THRESHOLD } from "./nearDuplicates.js";
+import { normalizeText } from "./normalize.js";
+import { writeDataset } from "./writeDataset.js";
+
+/** Progress of {@link generateDataset}, reported per phase. */
+export interface DatasetProgress {
+  phase: "generate" | "split" | "write" | "done";
+  done: number;
+  total: number;
+}
+
+/** Options for {@link generateDataset}. */
+export interface GenerateDatasetOptions {
+  /** Number of examples (1–1,000,000). */
+  size: number;
+  /** Seed of every random choice. Same seed and size → byte-identical files. */
+  seed: number | string;
+  /** Output folder; created if missing. */
+  outDir: string;
+  /** Name on the card. Defaults to the folder's name. */
+  name?: string;
+  /** Command recorded on the card. Defaults to the `nomen dataset generate` line for these options. */
+  command?: string;
+  /** Checks every target domain. Defaults to `createTargetChecker()` (LDH + IANA TLD + length). */
+  check?: TargetChecker;
+  signal?: AbortSignal;
+  onProgress?: (progress: DatasetProgress) => void;
+}
+
+/**
+ * Generates a dataset: examples (descriptions + teacher targets, ~10% safety), leakage-free splits, chat,
+ * completion and metadata JSONL per split, and a card (card.json + CARD.md) with counts and sha256 hashes.
+ *
+ * @example
+ * const card = await generateDataset({ size: 2000, seed: 7, outDir: "datasets/demo" });
+ * card.splits; // { train: 1793, validation: 96, test: 111 }
+ */
+export async function generateDataset(options: GenerateDatasetOptions): Promise<DatasetCard> {
+  const { size, seed, outDir, signal, onProgress } = options;
+  if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
+    throw new InvalidDatasetOptionsError(`generateDataset: expected size to be an integer in 1–1,000,000, got ${size}`);
+  }
+  if (typeof outDir !== "string" || outDir.length === 0) {
+    throw new InvalidDatasetOptionsError(`generateDataset: expected a non-empty outDir, got ${JSON.stringify(outDir)}`);
+  }
+  const name = options.name ?? basename(outDir);
+  const command = options.command ?? `nomen dataset generate --size ${size} --seed ${seed} --out ${outDir}`;
+  const check = options.check ?? createTargetChecker();
+  const raw = generateExamples({
+    size,
+    seed,
+    check,
+    signal,
+    onProgress: (done, total) => onProgress?.({ phase: "generate", done, total }),
+  });
+  await Promise.resolve();
+  if (signal?.aborted) throw new DatasetAbortedError("generateDataset: aborted", { cause: signal.reason });
+  onProgress?.({ phase: "split", done: 0, total: size });
+  const { examples, moved } = assignSplits(raw, seed);
+  const texts = examples.map((e) => e.text);
+  const crossNear = findNearDuplicates(texts, { consider: (i, j) => examples[i]!.split !== examples[j]!.split }).length;
+  const crossExact = countCrossSplitExact(examples.map((e) => [normalizeText(e.text), e.split]));
+  onProgress?.({ phase: "write", done: 0, total: size });
+  if (signal?.aborted) throw new DatasetAbortedError("generateDataset: aborted", { cause: signal.reason });
+  const files = writeDataset(outDir, examples);
+  const card: DatasetCard = {
+    ...buildCard(examples, { name, seed: String(seed), command }),
+    leakage: {
+      threshold: NEAR_DUPLICATE_THRESHOLD,
+      crossSplitNearDuplicates: crossNear,
+      movedToLowerSplit: moved,
+      crossSplitExactDuplicates: crossExact,
+    },
+    files,
+  };
+  writeDatasetCard({ dir: outDir, card });
+  onProgress?.({ phase: "done", done: size, total: size });
+  return card;
+}
+
+function countCrossSplitExact(rows: [string, string][]): number {
+  const firstSplit = new Map<string, string>();
+  let count = 0;
+  for (const [text, split] of rows) {
+    const seen = firstSplit.get(text);
+    if (seen === undefined) firstSplit.set(text, split);
+    else if (seen !== split) count++;
+  }
+  return count;
+}

@@ -1,0 +1,104 @@
+import type { Brief } from "../describe/brief.js";
+import { drawBusinessBrief } from "../describe/drawBrief.js";
+import { renderDescription } from "../describe/renderDescription.js";
+import { DatasetAbortedError, TeacherExhaustedError } from "../errors.js";
+import { BLOCKED_TURN, formatAssistantTurn } from "../format/assistantTurn.js";
+import { loadLexicon } from "../lexicon/Lexicon.js";
+import { Rng } from "../random/Rng.js";
+import { drawBlockedRequest, drawNearMissBrief } from "../safety/drawSafetyBrief.js";
+import type { TargetChecker } from "../teacher/checkTarget.js";
+import { teach } from "../teacher/teach.js";
+import type { Example } from "./Example.js";
+import { normalizeText } from "./normalize.js";
+
+/** Share of safety examples: blocked requests and benign near-misses (about 10% together). */
+export const SAFETY_MIX = { blocked: 0.075, nearMiss: 0.045 } as const;
+
+/** Options for {@link generateExamples}. */
+export interface GenerateExamplesOptions {
+  size: number;
+  seed: number | string;
+  check: TargetChecker;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Draws `size` examples with distinct normalized texts (a duplicate is redrawn). Every example gets its own
+ * PRNG stream (`rng.fork(drawIndex)`), so the output depends only on the seed and the size.
+ */
+export function generateExamples(options: GenerateExamplesOptions): Omit<Example, "split">[] {
+  const { size, seed, check, signal, onProgress } = options;
+  const lexicon = loadLexicon();
+  const root = new Rng(`nomen-dataset:${seed}`);
+  const seen = new Set<string>();
+  const out: Omit<Example, "split">[] = [];
+  for (let draw = 0; out.length < size; draw++) {
+    if (draw % 1000 === 0) {
+      if (signal?.aborted) throw new DatasetAbortedError("generateExamples: aborted", { cause: signal.reason });
+      onProgress?.(out.length, size);
+    }
+    if (draw > size * 3 + 1000)
+      throw new TeacherExhaustedError(`generateExamples: too many duplicate draws (${draw}) for ${size} examples`);
+    const rng = root.fork(draw);
+    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`);
+    if (!example) continue;
+    const key = normalizeText(example.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(example);
+  }
+  onProgress?.(out.length, size);
+  return out;
+}
+
+function drawExample(rng: Rng, lexicon: ReturnType<typeof loadLexicon>, check: TargetChecker, id: string) {
+  const r = rng.next();
+  if (r < SAFETY_MIX.blocked) {
+    const blocked = drawBlockedRequest(rng);
+    return {
+      id,
+      text: blocked.text,
+      assistant: BLOCKED_TURN,
+      group: `blocked:${blocked.phrase}`,
+      meta: {
+        category: "blocked" as const,
+        industry: "blocked",
+        businessType: `blocked:${blocked.phrase}`,
+        tier: "sentence" as const,
+        language: "en" as const,
+        constrained: false,
+        domains: [],
+        strategies: [],
+        safetyCategory: blocked.category,
+      },
+    };
+  }
+  const brief: Brief =
+    r < SAFETY_MIX.blocked + SAFETY_MIX.nearMiss ? drawNearMissBrief(rng) : drawBusinessBrief(rng, lexicon);
+  const { text, stated } = renderDescription(brief, rng);
+  let teaching: ReturnType<typeof teach>;
+  try {
+    teaching = teach(stated, rng, lexicon, check);
+  } catch (error) {
+    if (error instanceof TeacherExhaustedError) return undefined;
+    throw error;
+  }
+  return {
+    id,
+    text,
+    assistant: formatAssistantTurn({ suggestions: teaching.domains }),
+    group: brief.category === "nonce" ? `nonce:${brief.keywords[0]}` : brief.businessType,
+    meta: {
+      category: brief.category,
+      industry: brief.industry,
+      businessType: brief.businessType,
+      tier: brief.tier,
+      language: brief.language,
+      constrained: Object.keys(brief.constraints).length > 0,
+      domains: teaching.domains,
+      strategies: teaching.strategies,
+      safetyCategory: brief.blockedCategory,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { IANA_TLDS } from "./pickTld.js";
+
+/** Why a target domain was rejected. */
+export type TargetRejection = "invalid" | "too-long" | "unsafe";
+
+/** Verdict on one target domain. */
+export type TargetVerdict = { ok: true } | { ok: false; reason: TargetRejection; detail: string };
+
+/** The longest second-level label the teacher emits (a length check, not the RFC limit). Defaults to 24. */
+export const MAX_TARGET_LABEL = 24;
+
+/**
+ * Checks one teacher output: validity (RFC 1035/1123 LDH label, IANA TLD), length, then profanity/trademarks
+ * through an injected output filter. The integration point for `@nomen/domains` (`validateDomain`) and
+ * `@nomen/guard` (`filterNames`): `createTargetChecker` takes them as options.
+ */
+export type TargetChecker = (domain: string) => TargetVerdict;
+
+/** Options for {@link createTargetChecker}. */
+export interface TargetCheckerOptions {
+  /** Full validity check, e.g. `@nomen/domains` `validateDomain`. Defaults to the LDH + IANA TLD check below. */
+  validate?: (domain: string) => { valid: boolean; reason?: string };
+  /** Safety filter over a batch of names, e.g. `@nomen/guard` `filterNames`. Defaults to none (all kept). */
+  isUnsafe?: (domain: string) => string | undefined;
+  /** Longest second-level label. Defaults to {@link MAX_TARGET_LABEL}. */
+  maxLabelLength?: number;
+}
+
+const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The built-in validity check: one LDH label (no `--` at 3–4), dot, an IANA TLD. */
+export function basicValidate(domain: string): { valid: boolean; reason?: string } {
+  const dot = domain.lastIndexOf(".");
+  const label = domain.slice(0, dot);
+  const tld = domain.slice(dot + 1);
+  if (dot <= 0 || !LDH_LABEL.test(label)) return { valid: false, reason: "label" };
+  if (label.slice(2, 4) === "--") return { valid: false, reason: "reserved-hyphens" };
+  if (!IANA_TLDS.has(tld)) return { valid: false, reason: "tld" };
+  return { valid: true };
+}
+
+export function createTargetChecker(options: TargetCheckerOptions = {}): TargetChecker {
+  const { validate = basicValidate, isUnsafe, maxLabelLength = MAX_TARGET_LABEL } = options;
+  return (domain) => {
+    const verdict = validate(domain);
+    if (!verdict.valid) return { ok: false, reason: "invalid", detail: verdict.reason ?? "invalid" };
+    const label = domain.slice(0, domain.lastIndexOf("."));
+    if (label.length > maxLabelLength || label.length < 2) {
+      return { ok: false, reason: "too-long", detail: `label length ${label.length}, expected 2–${maxLabelLength}` };
+    }
+    const unsafe = isUnsafe?.(domain);
+    if (unsafe) return { ok: false, reason: "unsafe", detail: unsafe };
+    return { ok: true };
+  };
+}
