@@ -8,7 +8,7 @@ import type { GgufByteSource, GgufFile } from "./types.js";
 export interface OpenGgufOptions {
   /** Aborts between reads. */
   signal?: AbortSignal;
-  /** Bytes read first; the reader doubles it until the header fits. Defaults to 1 MiB. */
+  /** Bytes read first; the reader doubles it until the header fits. Defaults to 16 MiB (a 150k-token vocab is ~5 MB). */
   initialReadBytes?: number;
 }
 
@@ -29,7 +29,7 @@ export function parseGguf(bytes: Uint8Array): GgufFile {
 }
 
 async function parseFromSource(source: GgufByteSource, options: OpenGgufOptions): Promise<GgufFile> {
-  let length = Math.min(source.size, options.initialReadBytes ?? 1024 * 1024);
+  let length = Math.min(source.size, options.initialReadBytes ?? 16 * 1024 * 1024);
   let bytes = await source.read(0, length, options.signal);
   for (;;) {
     try {

@@ -11,6 +11,11 @@ type Dequantizer = (bytes: Uint8Array, out: Float32Array) => void;
 
 const DEQUANTIZERS: Partial<Record<number, Dequantizer>> = {
   [GgmlType.F32]: (bytes, out) => {
+    // GGUF is little-endian, like every platform Node runs on; an aligned view is a plain copy.
+    if (bytes.byteOffset % 4 === 0) {
+      out.set(new Float32Array(bytes.buffer, bytes.byteOffset, out.length));
+      return;
+    }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(4 * i, true);
   },
