@@ -3,6 +3,7 @@
  */
 export { type ApiConfig, defaultConfig, type LoadConfigOptions, loadConfig, parseConfig } from "./config.js";
 export { createApp } from "./createApp.js";
+export { createDomainsAvailability, type DomainsAvailabilitySource } from "./domainsAvailability.js";
 export type { ApiEnv, ApiVariables } from "./env.js";
 export {
   ApiConfigError,
@@ -28,6 +29,7 @@ export {
   type ApiDeps,
   type AvailabilityChecker,
   type AvailabilityResult,
+  availabilityStatuses,
   type CallOptions,
   type Suggester,
   type Suggestion,

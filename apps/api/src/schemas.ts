@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { suggestStyles } from "./types.js";
+import { availabilityStatuses, suggestStyles } from "./types.js";
 
 const word = z.string().trim().min(1).max(40);
 const tld = z
@@ -114,7 +114,7 @@ export const availabilityResponseSchema = z
     results: z.array(
       z.object({
         domain: z.string(),
-        status: z.enum(["available", "taken", "unknown"]),
+        status: z.enum(availabilityStatuses),
         source: z.string().optional(),
       }),
     ),

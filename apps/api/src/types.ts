@@ -52,10 +52,13 @@ export interface Suggester {
   stream(request: SuggestRequest, options: CallOptions): AsyncIterable<SuggestStreamItem>;
 }
 
-/** Availability of one domain. `unknown` is an honest answer (RDAP and DNS both inconclusive). */
+/** Availability states: `unknown` is an honest answer (registry unreachable, rate-limited, no RDAP server). */
+export const availabilityStatuses = ["available", "taken", "reserved-or-premium", "unknown"] as const;
+
+/** Availability of one domain. */
 export interface AvailabilityResult {
   domain: string;
-  status: "available" | "taken" | "unknown";
+  status: (typeof availabilityStatuses)[number];
   /** Where the answer came from (e.g. "rdap", "dns"). */
   source?: string;
 }
