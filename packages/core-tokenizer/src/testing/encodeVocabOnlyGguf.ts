@@ -6,56 +6,73 @@ import type { GgufTypedValue } from "../vocab/ggufMetadata.js";
  * Production code writes GGUF through `@nomen/gguf`.
  */
 export function encodeVocabOnlyGguf(metadata: Readonly<Record<string, GgufTypedValue>>): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const encoder = new TextEncoder();
-  const u32 = (n: number): void => {
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setUint32(0, n, true);
-    chunks.push(b);
-  };
-  const i32 = (n: number): void => {
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setInt32(0, n, true);
-    chunks.push(b);
-  };
-  const u64 = (n: number): void => {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setBigUint64(0, BigInt(n), true);
-    chunks.push(b);
-  };
-  const string = (s: string): void => {
-    const bytes = encoder.encode(s);
-    u64(bytes.length);
-    chunks.push(bytes);
-  };
-  chunks.push(encoder.encode("GGUF"));
-  u32(3);
-  u64(0);
-  u64(Object.keys(metadata).length);
+  const out = new Writer();
+  out.bytes(new TextEncoder().encode("GGUF"));
+  out.u32(3);
+  out.u64(0);
+  out.u64(Object.keys(metadata).length);
   for (const [key, value] of Object.entries(metadata)) {
-    string(key);
-    u32(value.type);
-    if (value.type === 4) u32(value.value);
-    else if (value.type === 5) i32(value.value);
-    else if (value.type === 7) chunks.push(new Uint8Array([value.value ? 1 : 0]));
-    else if (value.type === 8) string(value.value);
+    out.string(key);
+    out.u32(value.type);
+    if (value.type === 4) out.u32(value.value);
+    else if (value.type === 5) out.i32(value.value);
+    else if (value.type === 7) out.bytes(new Uint8Array([value.value ? 1 : 0]));
+    else if (value.type === 8) out.string(value.value);
     else {
-      u32(value.itemType);
-      u64(value.value.length);
-      if (value.itemType === 5) {
-        const b = new Uint8Array(4 * value.value.length);
-        const view = new DataView(b.buffer);
-        for (let i = 0; i < value.value.length; i++) view.setInt32(4 * i, value.value[i] as number, true);
-        chunks.push(b);
-      } else for (const s of value.value) string(s);
+      out.u32(value.itemType);
+      out.u64(value.value.length);
+      if (value.itemType === 5) for (const n of value.value) out.i32(n);
+      else for (const s of value.value) out.string(s);
     }
   }
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(Math.ceil(total / 32) * 32);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+  return out.finish(32);
+}
+
+class Writer {
+  #buffer = new Uint8Array(1 << 16);
+  #view = new DataView(this.#buffer.buffer);
+  #at = 0;
+  readonly #encoder = new TextEncoder();
+
+  #reserve(n: number): void {
+    if (this.#at + n <= this.#buffer.length) return;
+    let size = this.#buffer.length * 2;
+    while (size < this.#at + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.#buffer.subarray(0, this.#at));
+    this.#buffer = grown;
+    this.#view = new DataView(grown.buffer);
   }
-  return out;
+  u32(n: number): void {
+    this.#reserve(4);
+    this.#view.setUint32(this.#at, n, true);
+    this.#at += 4;
+  }
+  i32(n: number): void {
+    this.#reserve(4);
+    this.#view.setInt32(this.#at, n, true);
+    this.#at += 4;
+  }
+  u64(n: number): void {
+    this.#reserve(8);
+    this.#view.setBigUint64(this.#at, BigInt(n), true);
+    this.#at += 8;
+  }
+  bytes(b: Uint8Array): void {
+    this.#reserve(b.length);
+    this.#buffer.set(b, this.#at);
+    this.#at += b.length;
+  }
+  string(s: string): void {
+    this.#reserve(8 + s.length * 3);
+    const { written } = this.#encoder.encodeInto(s, this.#buffer.subarray(this.#at + 8));
+    this.#view.setBigUint64(this.#at, BigInt(written), true);
+    this.#at += 8 + written;
+  }
+  finish(alignment: number): Uint8Array {
+    const size = Math.ceil(this.#at / alignment) * alignment;
+    const out = new Uint8Array(size);
+    out.set(this.#buffer.subarray(0, this.#at));
+    return out;
+  }
 }

@@ -1,5 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { pick, seededRandom } from "./random.js";
+
+/** `../shared/data/real-companies/companies.jsonl` beside the repository (or `$NOMEN_COMPANIES_PATH`). */
+export const DEFAULT_COMPANIES_PATH: string =
+  process.env["NOMEN_COMPANIES_PATH"] ??
+  fileURLToPath(new URL("../../../../../shared/data/real-companies/companies.jsonl", import.meta.url));
 
 /** Options for {@link buildParityCorpus}. */
 export interface ParityCorpusOptions {
@@ -111,7 +117,7 @@ const CODE = [
   "const re = /^(?:[a-z0-9-]{1,63}\\.)+[a-z]{2,}$/i;",
   '{"messages":[{"role":"user","content":"hi"}],"ok":true,"n":-1.5e-3}',
   '#!/usr/bin/env bash\nset -euo pipefail\nfor f in *.json; do jq . "$f"; done\n',
-  "\tif (x !== null && y?.z) {\r\n\t\tthrow new Error(`bad ${x}`);\r\n\t}",
+  "\tif (x !== null && y?.z) {\r\n\t\tthrow new Error(`bad $" + "{x}`);\r\n\t}",
   "    indented    four    spaces    \n        eight\n",
 ];
 const SPECIAL_LIKE = [

@@ -68,7 +68,10 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
     pairCounts.set(key, (pairCounts.get(key) ?? 0) + delta);
     if (delta > 0) {
       let set = pairWords.get(key);
-      if (set === undefined) pairWords.set(key, (set = new Set()));
+      if (set === undefined) {
+        set = new Set();
+        pairWords.set(key, set);
+      }
       set.add(word);
     }
   };
