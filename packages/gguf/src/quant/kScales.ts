@@ -1,4 +1,5 @@
-import { floatToHalf, halfToFloatTable } from "./half.js";
+import { floatToHalf } from "./half.js";
+import { makeQkx2Quants, nearestInt } from "./kQuantSearch.js";
 
 /**
  * The 12-byte `scales` field of Q4_K/Q5_K: 8 six-bit (scale, min) pairs (ggml-quants.c `get_scale_min_k4`).
@@ -28,36 +29,36 @@ export function packScaleMins(scales: ArrayLike<number>, mins: ArrayLike<number>
 }
 
 /**
- * Picks per-sub-block (scale, min) for an asymmetric k-quant with levels 0..maxQ: x ≈ d·sc·q − dmin·m.
- * Simple min/max fit (not ggml's iterative search): dequantization is what must match llama.cpp, not the rounding.
+ * Per-sub-block 6-bit (scale, min) for Q4_K (maxQ 15) / Q5_K (maxQ 31), as ggml's reference quantizer picks them:
+ * `make_qkx2_quants` on each sub-block of 32 with weights avg|x| + |x|, then scales and mins to 6 bits against
+ * their maxima. Returns the f16 bits of d and dmin.
  */
 export function fitScaleMins(
   values: Float32Array,
   start: number,
-  maxQ: number,
-): { d: number; dmin: number; sc: Uint8Array; m: Uint8Array } {
-  const scale = new Float32Array(8);
-  const min = new Float32Array(8);
+  maxQ: 15 | 31,
+): { hd: number; hm: number; sc: Uint8Array; m: Uint8Array } {
+  const search = maxQ === 15 ? { rmin: -1, rdelta: 0.1, nstep: 20 } : { rmin: -0.5, rdelta: 0.1, nstep: 15 };
+  const weights = new Float32Array(32);
+  const levels = new Uint8Array(32);
+  const scales = new Float32Array(8);
+  const mins = new Float32Array(8);
   for (let j = 0; j < 8; j++) {
-    let lo = 0;
-    let hi = 0;
-    for (let l = 0; l < 32; l++) {
-      const x = values[start + 32 * j + l]!;
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
-    }
-    scale[j] = (hi - lo) / maxQ;
-    min[j] = -lo;
+    let sumX2 = 0;
+    for (let l = 0; l < 32; l++) sumX2 += values[start + 32 * j + l]! ** 2;
+    const avX = Math.sqrt(sumX2 / 32);
+    for (let l = 0; l < 32; l++) weights[l] = avX + Math.abs(values[start + 32 * j + l]!);
+    [scales[j], mins[j]] = makeQkx2Quants(values, start + 32 * j, 32, maxQ, weights, levels, search);
   }
-  // d and dmin are stored as f16: fit the 6-bit scales against the rounded values.
-  const half = halfToFloatTable();
-  const d = half[floatToHalf(Math.max(...scale) / 63)]!;
-  const dmin = half[floatToHalf(Math.max(...min) / 63)]!;
+  const maxScale = Math.max(...scales);
+  const maxMin = Math.max(...mins);
+  const invScale = maxScale > 0 ? 63 / maxScale : 0;
+  const invMin = maxMin > 0 ? 63 / maxMin : 0;
   const sc = new Uint8Array(8);
   const m = new Uint8Array(8);
   for (let j = 0; j < 8; j++) {
-    sc[j] = d ? Math.min(63, Math.ceil(scale[j]! / d)) : 0;
-    m[j] = dmin ? Math.min(63, Math.round(min[j]! / dmin)) : 0;
+    sc[j] = Math.min(63, nearestInt(invScale * scales[j]!));
+    m[j] = Math.min(63, nearestInt(invMin * mins[j]!));
   }
-  return { d, dmin, sc, m };
+  return { hd: floatToHalf(maxScale / 63), hm: floatToHalf(maxMin / 63), sc, m };
 }

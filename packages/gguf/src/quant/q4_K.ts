@@ -1,4 +1,5 @@
 import { floatToHalf, halfToFloatTable } from "./half.js";
+import { nearestInt } from "./kQuantSearch.js";
 import { fitScaleMins, packScaleMins, unpackScaleMin } from "./kScales.js";
 
 /** Q4_K: super-blocks of 256, 144 bytes: f16 d, f16 dmin, scales[12], qs[128] (two nibbles per byte). */
@@ -34,9 +35,7 @@ export function quantizeQ4_K(values: Float32Array, out: Uint8Array): void {
   const half = halfToFloatTable();
   for (let b = 0; b < values.length / 256; b++) {
     const at = b * 144;
-    const { d, dmin, sc, m } = fitScaleMins(values, b * 256, 15);
-    const hd = floatToHalf(d);
-    const hm = floatToHalf(dmin);
+    const { hd, hm, sc, m } = fitScaleMins(values, b * 256, 15);
     out.set([hd & 0xff, hd >> 8, hm & 0xff, hm >> 8], at);
     packScaleMins(sc, m, out, at + 4);
     const q = new Uint8Array(256);
@@ -45,7 +44,7 @@ export function quantizeQ4_K(values: Float32Array, out: Uint8Array): void {
       const offset = half[hm]! * m[j]!;
       for (let l = 0; l < 32; l++) {
         const x = values[b * 256 + 32 * j + l]!;
-        q[32 * j + l] = step ? Math.max(0, Math.min(15, Math.round((x + offset) / step))) : 0;
+        q[32 * j + l] = step ? Math.max(0, Math.min(15, nearestInt((x + offset) / step))) : 0;
       }
     }
     for (let c = 0; c < 4; c++) {

@@ -1,4 +1,5 @@
 import { floatToHalf, halfToFloatTable } from "./half.js";
+import { nearestInt } from "./kQuantSearch.js";
 import { fitScaleMins, packScaleMins, unpackScaleMin } from "./kScales.js";
 
 /** Q5_K: super-blocks of 256, 176 bytes: f16 d, f16 dmin, scales[12], qh[32] (5th bits), qs[128] (low nibbles). */
@@ -38,9 +39,7 @@ export function quantizeQ5_K(values: Float32Array, out: Uint8Array): void {
   const half = halfToFloatTable();
   for (let b = 0; b < values.length / 256; b++) {
     const at = b * 176;
-    const { d, dmin, sc, m } = fitScaleMins(values, b * 256, 31);
-    const hd = floatToHalf(d);
-    const hm = floatToHalf(dmin);
+    const { hd, hm, sc, m } = fitScaleMins(values, b * 256, 31);
     out.fill(0, at, at + 176);
     out.set([hd & 0xff, hd >> 8, hm & 0xff, hm >> 8], at);
     packScaleMins(sc, m, out, at + 4);
@@ -51,7 +50,7 @@ export function quantizeQ5_K(values: Float32Array, out: Uint8Array): void {
       const high = j & 1;
       for (let l = 0; l < 32; l++) {
         const x = values[b * 256 + 32 * j + l]!;
-        const q = step ? Math.max(0, Math.min(31, Math.round((x + offset) / step))) : 0;
+        const q = step ? Math.max(0, Math.min(31, nearestInt((x + offset) / step))) : 0;
         out[at + 48 + 32 * c + l] = out[at + 48 + 32 * c + l]! | ((q & 15) << (4 * high));
         if (q & 16) out[at + 16 + l] = out[at + 16 + l]! | (1 << (2 * c + high));
       }

@@ -1,5 +1,5 @@
 import { floatToHalf, halfToFloatTable } from "./half.js";
-import { roundHalfAway } from "./q8_0.js";
+import { makeQxQuants, nearestInt } from "./kQuantSearch.js";
 
 /** Q6_K: super-blocks of 256, 210 bytes: ql[128] (low nibbles), qh[64] (2 high bits), int8 scales[16], f16 d. */
 export const Q6_K = { blockSize: 256, typeSize: 210 } as const;
@@ -33,29 +33,30 @@ export function dequantizeQ6_K(bytes: Uint8Array, out: Float32Array): void {
   }
 }
 
-/** Symmetric fit: one int8 scale per 16 values, q in −32..31. */
+/** As ggml's `quantize_row_q6_K_ref`: `make_qx_quants` per 16 values, int8 scales against the largest, q in −32..31. */
 export function quantizeQ6_K(values: Float32Array, out: Uint8Array): void {
   const half = halfToFloatTable();
+  const scales = new Float32Array(16);
   for (let b = 0; b < values.length / 256; b++) {
     const at = b * 210;
     out.fill(0, at, at + 210);
-    const scales = new Float32Array(16);
+    let maxScale = 0;
     for (let s = 0; s < 16; s++) {
-      let amax = 0;
-      for (let i = 0; i < 16; i++) amax = Math.max(amax, Math.abs(values[b * 256 + 16 * s + i]!));
-      scales[s] = amax / 31;
+      scales[s] = makeQxQuants(values, b * 256 + 16 * s, 16, 32);
+      if (Math.abs(scales[s]!) > Math.abs(maxScale)) maxScale = scales[s]!;
     }
-    const hd = floatToHalf(Math.max(...scales) / 127);
-    const d = half[hd]!;
+    if (Math.abs(maxScale) < 1e-15) continue; // all zero: d = 0
+    const iscale = -128 / maxScale;
+    const hd = floatToHalf(1 / iscale);
     out[at + 208] = hd & 0xff;
     out[at + 209] = hd >> 8;
     for (let s = 0; s < 16; s++) {
-      const sc = d ? Math.max(-128, Math.min(127, roundHalfAway(scales[s]! / d))) : 0;
+      const sc = Math.min(127, nearestInt(iscale * scales[s]!));
       out[at + 192 + s] = sc & 0xff;
+      const d = half[hd]! * sc;
       for (let i = 0; i < 16; i++) {
         const e = 16 * s + i;
-        const x = values[b * 256 + e]!;
-        const q = (sc ? Math.max(-32, Math.min(31, Math.round(x / (d * sc)))) : 0) + 32;
+        const q = (d ? Math.max(-32, Math.min(31, nearestInt(values[b * 256 + e]! / d))) : 0) + 32;
         const n = e >> 7;
         const k = (e >> 5) & 3;
         const l = e & 31;
