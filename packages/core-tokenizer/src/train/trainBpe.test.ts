@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvalidTrainingOptionsError } from "../errors.js";
+import { Tokenizer } from "../Tokenizer.js";
+import { buildParityCorpus, sampleCorpus } from "../testing/parityCorpus.js";
+import { loadLlamaCppVocab, writeVocabGguf } from "../testing/references.js";
+import { TokenType } from "../vocab/Vocabulary.js";
+import { trainBpe } from "./trainBpe.js";
+
+const corpus = buildParityCorpus({ generated: 6000, seed: 3 }).strings;
+let tokenizer: Tokenizer;
+let llama: Awaited<ReturnType<typeof loadLlamaCppVocab>>;
+
+beforeAll(async () => {
+  tokenizer = Tokenizer.fromVocabulary(trainBpe(corpus, { merges: 500 }));
+  llama = await loadLlamaCppVocab(writeVocabGguf(tokenizer));
+}, 60_000);
+afterAll(async () => {
+  await llama?.dispose();
+});
+
+describe("trainBpe", () => {
+  it("learns the requested merges plus 256 bytes and the special tokens, deterministically", () => {
+    const vocab = tokenizer.vocabulary;
+    expect(vocab.merges.length).toBe(500);
+    expect(vocab.tokens.slice(-3)).toEqual(["<|endoftext|>", "<|im_start|>", "<|im_end|>"]);
+    expect(vocab.tokenTypes.slice(-3)).toEqual([TokenType.Control, TokenType.Control, TokenType.Control]);
+    expect(vocab.eosId).toBe(vocab.tokens.length - 1);
+    expect(trainBpe(corpus, { merges: 500 }).merges).toEqual(vocab.merges);
+  });
+
+  it("compresses: the trained vocabulary uses far fewer tokens than bytes", () => {
+    const text = corpus.slice(0, 500).join("\n");
+    expect(tokenizer.count(text)).toBeLessThan(0.6 * new TextEncoder().encode(text).length);
+  });
+
+  it("goes into a GGUF that llama.cpp tokenizes exactly like us", () => {
+    const bad = sampleCorpus(corpus, 800).filter(
+      (text) => tokenizer.encode(text).join() !== llama.tokenize(text, false).join(),
+    );
+    expect(bad).toEqual([]);
+    for (const text of sampleCorpus(corpus, 200)) expect(tokenizer.decode(tokenizer.encode(text))).toBe(text);
+  });
+
+  it("stops early when no pair is frequent enough", () => {
+    const vocab = trainBpe(["ab ab ab", "cd"], { merges: 50, specialTokens: [] });
+    expect(vocab.merges).toEqual(["a b", "Ġ ab"]);
+    expect(vocab.eosId).toBeNull();
+  });
+
+  it("validates options and honours an AbortSignal", () => {
+    expect(() => trainBpe(corpus, { merges: -1 })).toThrow(InvalidTrainingOptionsError);
+    expect(() => trainBpe(corpus, { merges: 5, specialTokens: ["<a>", "<a>"] })).toThrow(InvalidTrainingOptionsError);
+    expect(() => trainBpe(corpus, { merges: 5, eosToken: "<nope>" })).toThrow(InvalidTrainingOptionsError);
+    expect(() => trainBpe(corpus, { merges: 5, signal: AbortSignal.abort() })).toThrow(/abort/i);
+  });
+});
