@@ -1,4 +1,4 @@
-import { floatToHalf, halfToFloatTable } from "./half.js";
+import { halfToFloatTable } from "./half.js";
 import { nearestInt } from "./kQuantSearch.js";
 import { fitScaleMins, packScaleMins, unpackScaleMin } from "./kScales.js";
 

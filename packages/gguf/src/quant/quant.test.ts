@@ -80,7 +80,10 @@ it("decodes a hand-built Q4_K block as ggml does", () => {
 
 it("K-quants fit as ggml's reference quantizer does: RMSE on N(0,1) below what a plain min/max fit reaches", () => {
   let seed = 7;
-  const uniform = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const uniform = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
   const values = Float32Array.from(
     { length: 256 * 256 },
     () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),

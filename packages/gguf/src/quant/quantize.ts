@@ -41,7 +41,7 @@ export function canQuantize(type: number): boolean {
 
 /**
  * Encodes float values as ggml `type` bytes. `rowLength` (ne[0]) must be a multiple of the type's block size.
- * K-quants use a simple min/max fit (less accurate than llama-quantize's search, same format).
+ * K-quants search scales as ggml's reference quantizer does (no importance matrix).
  * @throws GgufUnsupportedTensorTypeError, GgufShapeError
  */
 export function quantize(type: number, values: Float32Array, rowLength: number, where = "quantize"): Uint8Array {
