@@ -1,0 +1,31 @@
+/**
+ * Compiles one lexicon term (see {@link PolicyRule}) to a regular-expression source that matches
+ * inside a normalized view (lower-case tokens separated by single spaces). Each letter may repeat
+ * (`nuuude`); words of a phrase may be joined or separated (`sexshop`, `sex shop`).
+ */
+export function compileTerm(term: string): string {
+  const words = term.trim().split(/[\s-]+/);
+  const parts = words.map((word, index) => {
+    if (word === "*") return "[a-z0-9]+";
+    const prefix = word.startsWith("*") ? "[a-z0-9]*" : "";
+    const open = word.endsWith("*");
+    const core = word.replace(/^\*|\*$/g, "");
+    const letters = [...core].map(letterPattern).join("");
+    const last = index === words.length - 1;
+    const suffix = open ? "[a-z0-9]*" : last ? "(?:e?s)?" : "";
+    return `${prefix}${letters}${suffix}`;
+  });
+  return `(?<![a-z0-9])${parts.join(" ?")}(?![a-z0-9])`;
+}
+
+/** A letter may repeat; `i` and `l` also accept `1`, which the ambiguous view leaves undecided. */
+function letterPattern(c: string): string {
+  if (c === "i") return "[i1]+";
+  if (c === "l") return "[l1]+";
+  return /[a-z]/.test(c) ? `${c}+` : c.replace(/[^a-z0-9]/g, "\\$&");
+}
+
+/** One regular expression matching any of `terms`, global so that every occurrence is found. */
+export function compileTerms(terms: readonly string[]): RegExp {
+  return new RegExp(terms.map(compileTerm).join("|"), "g");
+}

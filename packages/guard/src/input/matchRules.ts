@@ -1,0 +1,92 @@
+import type { PolicyCategory, PolicyRule } from "./categories.js";
+import { compileTerms } from "./compileTerm.js";
+
+/** A rule that matched, without the text it matched (that is never echoed back). */
+export interface RuleHit {
+  readonly category: PolicyCategory;
+  readonly rule: string;
+}
+
+interface CompiledRule {
+  readonly rule: PolicyRule;
+  readonly terms: RegExp;
+  readonly requires: RegExp | undefined;
+  readonly unless: RegExp | undefined;
+  readonly window: number;
+}
+
+/** Compiles rules once; {@link matchCompiled} runs them against normalized views. */
+export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRule[] {
+  return rules.map((rule) => ({
+    rule,
+    terms: compileTerms(rule.terms),
+    requires: rule.requires ? compileTerms(rule.requires) : undefined,
+    unless: rule.unless ? compileTerms(rule.unless) : undefined,
+    window: rule.window ?? 5,
+  }));
+}
+
+/**
+ * The first rule (in the given order) that matches `view`: a term occurs, at least one `requires`
+ * term occurs within `window` tokens of it, and no `unless` term does. Context is read from the
+ * neighbouring tokens: a context term must reach outside the matched tokens (so "cutting boards"
+ * is a near-miss for "cutting", but "research chemicals" does not excuse itself through "research").
+ */
+export function matchCompiled(compiled: readonly CompiledRule[], view: string): RuleHit | undefined {
+  const tokens = view.split(" ");
+  const starts = tokenStarts(tokens);
+  for (const { rule, terms, requires, unless, window } of compiled) {
+    terms.lastIndex = 0;
+    for (let m = terms.exec(view); m !== null; m = terms.exec(view)) {
+      if (m[0].length === 0) {
+        terms.lastIndex++;
+        continue;
+      }
+      const first = tokenAt(starts, m.index);
+      const last = tokenAt(starts, m.index + m[0].length - 1);
+      const before = tokens.slice(Math.max(0, first - window), first).join(" ");
+      const trigger = tokens.slice(first, last + 1).join(" ");
+      const after = tokens.slice(last + 1, last + 1 + window).join(" ");
+      const context = [before, trigger, after].filter(Boolean).join(" ");
+      const span = { start: before ? before.length + 1 : 0, end: (before ? before.length + 1 : 0) + trigger.length };
+      if (requires && !reachesOutside(requires, context, span)) continue;
+      if (unless && reachesOutside(unless, context, span)) continue;
+      return { category: rule.category, rule: rule.id };
+    }
+  }
+  return undefined;
+}
+
+/** Whether `pattern` matches somewhere in `context` that is not wholly inside the trigger `span`. */
+function reachesOutside(pattern: RegExp, context: string, span: { start: number; end: number }): boolean {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(context); m !== null; m = pattern.exec(context)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (m.index < span.start || m.index + m[0].length > span.end) return true;
+  }
+  return false;
+}
+
+function tokenStarts(tokens: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    starts.push(offset);
+    offset += token.length + 1;
+  }
+  return starts;
+}
+
+function tokenAt(starts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

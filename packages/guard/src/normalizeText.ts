@@ -1,0 +1,122 @@
+import { remove as removeConfusables } from "confusables";
+
+/** Zero-width and soft-hyphen characters used to split words invisibly. */
+// U+034F (combining grapheme joiner) stands alone: a combining mark inside a class is misleading.
+const INVISIBLE = /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+/** Leetspeak digits and symbols → letters. `1` and `|` are ambiguous (i or l): both readings are produced. */
+const LEET: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "6": "g",
+  "7": "t",
+  "8": "b",
+  "9": "g",
+  "@": "a",
+  $: "s",
+  "!": "i",
+  "|": "i",
+  "+": "t",
+  "€": "e",
+  "£": "l",
+  "¢": "c",
+  "(": "c",
+};
+
+/**
+ * Folds text to plain lower-case Latin for matching: NFKC (fullwidth, ligatures, styled letters),
+ * `ß`→`ss`, Unicode confusables (Cyrillic/Greek look-alikes, via `confusables`), case, diacritics,
+ * invisible characters. Keeps digits and punctuation for the leetspeak and separator passes.
+ */
+export function foldText(text: string): string {
+  const nfkc = text.normalize("NFKC").replace(INVISIBLE, "").replace(/ß/g, "ss").replace(/ẞ/g, "ss");
+  return removeConfusables(nfkc)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
+}
+
+/**
+ * The views of `text` that the policy matches against, each a string of single-space-separated
+ * lower-case tokens: `plain` (punctuation splits words), `joined` (separators inside words removed:
+ * `n.u.d.e`, `p-o-r-n`, `n u d e` → `nude`), and `joinedAmbiguous` (like `joined`, but `1` and `|`
+ * are left as `1`, which the compiled terms accept for both `i` and `l`: `k1d`, `a1coho1`).
+ * Leetspeak is decoded only inside tokens that also contain letters, so `24/7` and `420` stay digits.
+ */
+export function normalizeViews(text: string): { plain: string; joined: string; joinedAmbiguous: string } {
+  const folded = foldText(text);
+  const plain = tokensOf(decodeLeet(folded, "i"));
+  const separated = joinSeparated(folded);
+  const joined = tokensOf(decodeLeet(separated, "i"));
+  const joinedAmbiguous = /[1|]/.test(folded) ? tokensOf(decodeLeet(separated, "1", "1")) : joined;
+  return { plain, joined, joinedAmbiguous };
+}
+
+function decodeLeet(folded: string, oneAs: "i" | "1", pipeAs: "i" | "1" = oneAs): string {
+  return folded.replace(/\S+/g, (run) => {
+    if (!/[a-z]/.test(run)) return run;
+    // A trailing "!" is punctuation ("now!"), not an i.
+    const match = /^(.*?)(!*)$/.exec(run)!;
+    const core = match[1]!.replace(/[0-9@$!|+€£¢(]/g, (c) => {
+      if (c === "1") return oneAs;
+      if (c === "|") return pipeAs;
+      return LEET[c] ?? c;
+    });
+    return `${core}${match[2]}`;
+  });
+}
+
+function tokensOf(decoded: string): string {
+  return decoded
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join(" ");
+}
+
+const LEET_SYMBOLS = "@$!|+€£¢(";
+const SEPARATORS = new RegExp(`[^a-z0-9\\s${escapeClass(LEET_SYMBOLS)}]`, "g");
+const WORD_CHAR = `[a-z0-9${escapeClass(LEET_SYMBOLS)}]`;
+const INNER_SEPARATOR = new RegExp(`(${WORD_CHAR})[^a-z0-9\\s${escapeClass(LEET_SYMBOLS)}]+(?=${WORD_CHAR})`, "g");
+
+/**
+ * Undoes separator evasions before leetspeak is decoded: separators inside a word are dropped
+ * ("nu.de", "p-0-r-n"), and runs of three or more one-character words are joined ("n u d e").
+ */
+function joinSeparated(folded: string): string {
+  const raw = folded
+    .split(/\s+/)
+    .map((token) => token.replace(INNER_SEPARATOR, "$1"))
+    .filter((token) => token.replace(SEPARATORS, "") !== "");
+  return joinSingleCharacters(raw).join(" ");
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^$|-]/g, "\\$&");
+}
+
+/** "n u d e" → "nude": runs of three or more one-character tokens are one spaced-out word. */
+function joinSingleCharacters(tokens: string[]): string[] {
+  // One character, possibly repeated ("p u m ppp"), is one spaced-out letter.
+  const single = (token: string | undefined) => token !== undefined && /^(.)\1*$/.test(token.replace(SEPARATORS, ""));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (single(tokens[j])) j++;
+    if (j - i >= 3) {
+      out.push(
+        tokens
+          .slice(i, j)
+          .map((t) => t.replace(SEPARATORS, ""))
+          .join(""),
+      );
+      i = j;
+    } else {
+      out.push(tokens[i]!);
+      i++;
+    }
+  }
+  return out;
+}
