@@ -124,6 +124,9 @@ function features(
   return [...base, learned.cross.score(d, m), 10 * learned.neighbours.score(d, m), learned.sectors?.score(d, m) ?? 0];
 }
 
+/** Ridge penalty of the combiner: keeps weights of redundant (collinear) features from flipping sign. */
+const L2 = 0.02;
+
 /** Weighted logistic regression by full-batch gradient descent on standardized features. */
 function fitLogistic(rows: number[][], labels: number[], negatives: number): { weights: number[]; bias: number } {
   const dims = rows[0]?.length ?? 0;
@@ -148,7 +151,7 @@ function fitLogistic(rows: number[][], labels: number[], negatives: number): { w
       gb += g;
       totalWeight += sampleWeight;
     }
-    for (let j = 0; j < dims; j++) w[j] -= (0.5 * gw[j]) / totalWeight;
+    for (let j = 0; j < dims; j++) w[j] -= 0.5 * (gw[j] / totalWeight + L2 * w[j]);
     b -= (0.5 * gb) / totalWeight;
   }
   // Fold the standardization into the weights so scoring needs no extra state.
