@@ -1,4 +1,48 @@
 /**
  * @module @nomen/metal-runtime — Run GGUF models close to the metal (Metal, CUDA, Vulkan or CPU through node-llama-cpp) or on a remote OpenAI-compatible engine.
  */
+export {
+  type Calibrate,
+  type CalibrationSample,
+  type CalibratorSpec,
+  createCalibrator,
+  fitIsotonic,
+  fitPlatt,
+} from "./calibration/calibrator.js";
+export {
+  AdapterMismatchError,
+  BusyError,
+  CalibrationError,
+  DisposedError,
+  EngineError,
+  GenerationAbortedError,
+  GenerationTimeoutError,
+  InvalidOptionsError,
+  MetalRuntimeError,
+  ModelFileError,
+  RemoteBackendError,
+} from "./errors.js";
+export { ggufModelValidator } from "./ggufModelValidator.js";
+export {
+  DEFAULT_TLDS,
+  matchesConstraints,
+  type ResolvedConstraints,
+  resolveConstraints,
+} from "./grammar/resolveConstraints.js";
+export { type ParsedItem, SuggestionStreamParser } from "./grammar/SuggestionStreamParser.js";
+export { BLOCKED_ANSWER, buildSuggestionGbnf } from "./grammar/suggestionGrammar.js";
+export { type AdapterSpec, type CreateGeneratorOptions, LocalGenerator } from "./LocalGenerator.js";
+export { type LoadModelOptions, LocalModel } from "./LocalModel.js";
+export { type GpuChoice, type LoadRuntimeOptions, loadRuntime, Runtime, type RuntimeBackend } from "./loadRuntime.js";
+export type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
 export { packageInfo } from "./packageInfo.js";
+export { type RecommendThreadsOptions, recommendThreads } from "./recommendThreads.js";
+export type {
+  ChatMessage,
+  FinishReason,
+  GeneratedSuggestion,
+  GenerateSuggestionsOptions,
+  GenerationResult,
+  SuggestionConstraints,
+  SuggestionGenerator,
+} from "./types.js";

@@ -1,0 +1,175 @@
+import type { LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } from "node-llama-cpp";
+import { type Calibrate, type CalibratorSpec, createCalibrator } from "./calibration/calibrator.js";
+import { startDeadline } from "./deadline.js";
+import { decodeSuggestions } from "./decodeSuggestions.js";
+import { AdapterMismatchError, DisposedError, EngineError, InvalidOptionsError, MetalRuntimeError } from "./errors.js";
+import { resolveConstraints } from "./grammar/resolveConstraints.js";
+import { buildSuggestionGbnf } from "./grammar/suggestionGrammar.js";
+import type { RuntimeBackend } from "./loadRuntime.js";
+import type { ModelFileSummary } from "./ModelValidator.js";
+import { renderPrompt } from "./renderPrompt.js";
+import { SlotPool } from "./SlotPool.js";
+import type { GenerateSuggestionsOptions, GenerationResult, SuggestionGenerator } from "./types.js";
+
+/** A LoRA adapter GGUF and its strength. */
+export interface AdapterSpec {
+  path: string;
+  /** Multiplies the adapter's alpha/r. Defaults to 1. */
+  scale?: number;
+}
+
+/** Options for {@link LocalModel.createGenerator}. */
+export interface CreateGeneratorOptions {
+  /** LoRA adapters fixed for this context. Defaults to none (the base model). */
+  adapters?: readonly AdapterSpec[];
+  /** Generations that decode in parallel (one context sequence each). Defaults to 1. */
+  sequences?: number;
+  /** Callers that may wait for a sequence before `BusyError`. Defaults to 8 × sequences. */
+  maxQueue?: number;
+  /** CPU threads for this context. Defaults to the runtime's (see `recommendThreads`). */
+  threads?: number;
+  /** Tokens per sequence (prompt + answer). Defaults to the model's trained length, at most 2048. */
+  contextSize?: number;
+  /** Maps raw token-probability confidence to calibrated confidence. Defaults to identity. */
+  calibrator?: CalibratorSpec;
+  signal?: AbortSignal;
+}
+
+/** Generates suggestion lists with llama.cpp on this machine; one context, a pool of sequences. */
+export class LocalGenerator implements SuggestionGenerator {
+  readonly backend: string;
+  readonly #model: LlamaModel;
+  readonly #context: LlamaContext;
+  readonly #pool: SlotPool<LlamaContextSequence>;
+  readonly #grammars = new Map<string, Promise<LlamaGrammar>>();
+  readonly #calibrate: Calibrate;
+  readonly #onDispose: (() => void)[] = [];
+  #disposed = false;
+
+  private constructor(model: LlamaModel, context: LlamaContext, backend: string, options: CreateGeneratorOptions) {
+    this.#model = model;
+    this.#context = context;
+    this.backend = backend;
+    const sequences = Array.from({ length: context.totalSequences }, () => context.getSequence());
+    this.#pool = new SlotPool(sequences, options.maxQueue ?? 8 * sequences.length);
+    this.#calibrate = createCalibrator(options.calibrator);
+  }
+
+  /** @internal */
+  static async create(
+    model: LlamaModel,
+    backend: RuntimeBackend,
+    file: ModelFileSummary,
+    options: CreateGeneratorOptions,
+  ): Promise<LocalGenerator> {
+    const { sequences = 1, threads = backend.threads, adapters = [] } = options;
+    const contextSize = options.contextSize ?? Math.min(file.contextLength, 2048);
+    if (!Number.isInteger(sequences) || sequences < 1 || sequences > 64) {
+      throw new InvalidOptionsError(`sequences must be an integer from 1 to 64, got ${sequences}`);
+    }
+    if (options.maxQueue !== undefined && !(Number.isInteger(options.maxQueue) && options.maxQueue >= 0)) {
+      throw new InvalidOptionsError(`maxQueue must be a non-negative integer, got ${options.maxQueue}`);
+    }
+    let context: LlamaContext;
+    try {
+      context = await model.createContext({
+        sequences,
+        threads,
+        contextSize,
+        createSignal: options.signal,
+        lora: adapters.length
+          ? { adapters: adapters.map((a) => ({ filePath: a.path, scale: a.scale ?? 1 })) }
+          : undefined,
+      });
+    } catch (cause) {
+      options.signal?.throwIfAborted();
+      const message = (cause as Error).message;
+      if (adapters.length) throw new AdapterMismatchError(adapters.map((a) => a.path).join(", "), message, { cause });
+      throw new EngineError(`llama.cpp could not create a context: ${message}`, { cause });
+    }
+    const name = `${backend.name}${adapters.length ? ` + ${adapters.length} LoRA` : ""}`;
+    return new LocalGenerator(model, context, name, options);
+  }
+
+  /** Context size per sequence, in tokens. */
+  get contextSize(): number {
+    return this.#context.contextSize;
+  }
+
+  /** Callers waiting for a free sequence. */
+  get queued(): number {
+    return this.#pool.queued;
+  }
+
+  async generateSuggestions(options: GenerateSuggestionsOptions): Promise<GenerationResult> {
+    if (this.#disposed) throw new DisposedError("Generator");
+    const { maxTokens = 256, temperature = 0.7, timeoutMs = 30_000 } = options;
+    if (!Number.isInteger(maxTokens) || maxTokens < 1) {
+      throw new InvalidOptionsError(`maxTokens must be a positive integer, got ${maxTokens}`);
+    }
+    if (!(temperature >= 0)) throw new InvalidOptionsError(`temperature must be ≥ 0, got ${temperature}`);
+    if (!(timeoutMs > 0)) throw new InvalidOptionsError(`timeoutMs must be > 0, got ${timeoutMs}`);
+    const constraints = resolveConstraints(options);
+    const promptTokens = renderPrompt(this.#model, options);
+    if (promptTokens.length + maxTokens > this.#context.contextSize) {
+      throw new InvalidOptionsError(
+        `prompt (${promptTokens.length} tokens) + maxTokens (${maxTokens}) exceed the context size ${this.#context.contextSize}: shorten the prompt`,
+      );
+    }
+    const grammar = await this.#grammar(buildSuggestionGbnf(constraints));
+    const deadline = startDeadline(timeoutMs, options.signal);
+    let sequence: LlamaContextSequence | undefined;
+    try {
+      sequence = await this.#pool.acquire(deadline.signal);
+      await sequence.clearHistory();
+      return await decodeSuggestions({
+        model: this.#model,
+        sequence,
+        grammar,
+        promptTokens,
+        constraints,
+        maxTokens,
+        temperature,
+        seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+        signal: deadline.signal,
+        calibrate: this.#calibrate,
+        onSuggestion: options.onSuggestion,
+      });
+    } catch (error) {
+      const typed = deadline.wrap(error);
+      if (typed !== error || error instanceof MetalRuntimeError) throw typed;
+      throw new EngineError(`generation failed in llama.cpp: ${(error as Error).message}`, { cause: error });
+    } finally {
+      deadline.clear();
+      if (sequence) this.#pool.release(sequence);
+    }
+  }
+
+  #grammar(gbnf: string): Promise<LlamaGrammar> {
+    let grammar = this.#grammars.get(gbnf);
+    if (!grammar) {
+      if (this.#grammars.size >= 64) this.#grammars.delete(this.#grammars.keys().next().value as string);
+      grammar = this.#model.llama.createGrammar({ grammar: gbnf });
+      grammar.catch(() => this.#grammars.delete(gbnf));
+      this.#grammars.set(gbnf, grammar);
+    }
+    return grammar;
+  }
+
+  /** @internal Called once, after this generator is freed. */
+  onDispose(listener: () => void): void {
+    this.#onDispose.push(listener);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#pool.dispose();
+    await this.#context.dispose();
+    for (const listener of this.#onDispose.splice(0)) listener();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
+  }
+}

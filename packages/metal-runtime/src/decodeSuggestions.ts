@@ -1,0 +1,71 @@
+import {
+  type LlamaContextSequence,
+  type LlamaGrammar,
+  LlamaGrammarEvaluationState,
+  type LlamaModel,
+  type Token,
+} from "node-llama-cpp";
+import type { Calibrate } from "./calibration/calibrator.js";
+import type { ResolvedConstraints } from "./grammar/resolveConstraints.js";
+import { SuggestionStreamParser } from "./grammar/SuggestionStreamParser.js";
+import { SuggestionCollector } from "./SuggestionCollector.js";
+import type { GeneratedSuggestion, GenerationResult } from "./types.js";
+
+/** Everything one constrained decode needs; the caller owns the sequence and the deadline. */
+export interface DecodeSuggestionsInput {
+  model: LlamaModel;
+  sequence: LlamaContextSequence;
+  grammar: LlamaGrammar;
+  promptTokens: Token[];
+  constraints: ResolvedConstraints;
+  maxTokens: number;
+  temperature: number;
+  seed: number;
+  signal: AbortSignal;
+  calibrate: Calibrate;
+  onSuggestion?: (suggestion: GeneratedSuggestion) => void;
+}
+
+/**
+ * Samples under the grammar, token by token, and hands each domain to `onSuggestion` the moment its
+ * closing quote is sampled. Every token's probability (after the grammar mask and sampler chain) is
+ * kept with its character span, so a domain's raw confidence is the geometric mean over its own tokens.
+ */
+export async function decodeSuggestions(input: DecodeSuggestionsInput): Promise<GenerationResult> {
+  const { model, sequence, grammar, maxTokens, signal } = input;
+  const parser = new SuggestionStreamParser();
+  const collector = new SuggestionCollector(input.constraints, input.calibrate, input.onSuggestion);
+  const grammarEvaluationState = new LlamaGrammarEvaluationState({ model, grammar });
+  const generated: Token[] = [];
+  const evaluation = sequence.evaluateWithMetadata(
+    input.promptTokens,
+    { confidence: true },
+    { temperature: input.temperature, seed: input.seed, grammarEvaluationState },
+  );
+  for await (const { token, confidence } of evaluation) {
+    signal.throwIfAborted();
+    const piece = model.detokenize([token], false, generated.slice(-4));
+    generated.push(token);
+    collector.addToken(parser.text.length, piece.length, confidence);
+    for (const item of parser.push(piece)) collector.addItem(item);
+    if (generated.length >= maxTokens) break;
+  }
+  signal.throwIfAborted();
+  const complete = isCompleteList(parser.text);
+  return {
+    suggestions: collector.suggestions,
+    blocked: parser.status() === "blocked",
+    text: parser.text,
+    tokens: generated.length,
+    finishReason: complete ? "stop" : "maxTokens",
+  };
+}
+
+function isCompleteList(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

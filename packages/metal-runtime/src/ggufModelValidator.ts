@@ -1,0 +1,62 @@
+import { type GgufFile, getNumber, getString, openGguf, validateGgufFile } from "@nomen/gguf";
+import { AdapterMismatchError, ModelFileError } from "./errors.js";
+import type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
+
+/**
+ * The default {@link ModelValidator}: reads the header with `@nomen/gguf` (magic, version, truncation,
+ * tensor offsets) and runs its `validateGgufFile` (required keys, exact value types, tensor shapes,
+ * adapter pairing and architecture), so llama.cpp never sees a file that would abort the process.
+ */
+export const ggufModelValidator: ModelValidator = {
+  async validateModel(path, signal) {
+    const file = await open(path, signal, (detail, cause) => new ModelFileError(path, detail, { cause }));
+    try {
+      validateGgufFile(file, { kind: "model" });
+    } catch (cause) {
+      throw new ModelFileError(path, (cause as Error).message, { cause });
+    }
+    const architecture = getString(file, "general.architecture") ?? "";
+    return {
+      path,
+      architecture,
+      contextLength: getNumber(file, `${architecture}.context_length`) ?? 0,
+      tensorShapes: new Map(file.tensors.map((t) => [t.name, t.shape])),
+    } satisfies ModelFileSummary;
+  },
+
+  async validateAdapter(path, base, signal) {
+    const file = await open(path, signal, (detail, cause) => new AdapterMismatchError(path, detail, { cause }));
+    if (getString(file, "general.type") !== "adapter") {
+      throw new AdapterMismatchError(
+        path,
+        `general.type must be "adapter", got ${JSON.stringify(getString(file, "general.type"))}`,
+      );
+    }
+    const tensors = [...base.tensorShapes].map(([name, shape]) => ({ name, shape }));
+    try {
+      validateGgufFile(file, { kind: "adapter", base: { tensors, architecture: base.architecture } });
+    } catch (cause) {
+      throw new AdapterMismatchError(path, (cause as Error).message, { cause });
+    }
+  },
+};
+
+async function open(
+  path: string,
+  signal: AbortSignal | undefined,
+  fail: (detail: string, cause: unknown) => Error,
+): Promise<GgufFile> {
+  try {
+    return await openGguf(path, { signal });
+  } catch (cause) {
+    signal?.throwIfAborted();
+    const code = (cause as NodeJS.ErrnoException).code;
+    const detail =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory, expected a .gguf file"
+          : (cause as Error).message;
+    throw fail(detail, cause);
+  }
+}
