@@ -10,9 +10,11 @@ interface Labelled {
   readonly blocked: ReadonlyArray<{ text: string; category: PolicyCategory }>;
   readonly nearMisses: ReadonlyArray<{ text: string; resembles: PolicyCategory }>;
 }
-const labelled = JSON.parse(
-  readFileSync(new URL("../fixtures/safety-labelled.json", import.meta.url), "utf8"),
-) as Labelled;
+const readList = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8")) as Labelled;
+const labelled = readList("safety-labelled.json");
+/** Written after the rules; its first measurement (recall 0.80, FPR 0.009) is in the README. */
+const heldOut = readList("safety-heldout.json");
 
 describe("checkInput on the checked-in labelled list", () => {
   it("covers every category with blocked requests and near-misses", () => {
@@ -22,14 +24,17 @@ describe("checkInput on the checked-in labelled list", () => {
     }
   });
 
-  it("blocks ≥ 98% of blocked requests and refuses ≤ 3% of near-misses", () => {
-    const missed = labelled.blocked.filter(({ text }) => checkInput(text).allowed);
-    const refused = labelled.nearMisses.filter(({ text }) => !checkInput(text).allowed);
-    const recall = 1 - missed.length / labelled.blocked.length;
-    const falsePositiveRate = refused.length / labelled.nearMisses.length;
+  it.each([
+    ["labelled", labelled],
+    ["held-out", heldOut],
+  ] as const)("blocks ≥ 98%% of blocked requests and refuses ≤ 3%% of near-misses (%s list)", (name, list) => {
+    const missed = list.blocked.filter(({ text }) => checkInput(text).allowed);
+    const refused = list.nearMisses.filter(({ text }) => !checkInput(text).allowed);
+    const recall = 1 - missed.length / list.blocked.length;
+    const falsePositiveRate = refused.length / list.nearMisses.length;
     console.info(
-      `guard labelled list: recall ${recall.toFixed(4)} on ${labelled.blocked.length} blocked, ` +
-        `FPR ${falsePositiveRate.toFixed(4)} on ${labelled.nearMisses.length} near-misses`,
+      `guard ${name} list: recall ${recall.toFixed(4)} on ${list.blocked.length} blocked, ` +
+        `FPR ${falsePositiveRate.toFixed(4)} on ${list.nearMisses.length} near-misses`,
     );
     expect(recall, `missed: ${missed.map((m) => m.text).join(" | ")}`).toBeGreaterThanOrEqual(0.98);
     expect(falsePositiveRate, `refused: ${refused.map((r) => r.text).join(" | ")}`).toBeLessThanOrEqual(0.03);

@@ -18,10 +18,24 @@ export function compileTerm(term: string): string {
   return `(?<![a-z0-9])${parts.join(" ?")}(?![a-z0-9])`;
 }
 
+/** A digit in a term ("3d", "ar 15") also matches the letter leetspeak decoding turned it into. */
+const DIGIT_READINGS: Readonly<Record<string, string>> = {
+  "0": "[0o]",
+  "1": "[1il]",
+  "3": "[3e]",
+  "4": "[4a]",
+  "5": "[5s]",
+  "6": "[6g]",
+  "7": "[7t]",
+  "8": "[8b]",
+  "9": "[9g]",
+};
+
 /** A letter may repeat; `i` and `l` also accept `1`, which the ambiguous view leaves undecided. */
 function letterPattern(c: string): string {
   if (c === "i") return "[i1]+";
   if (c === "l") return "[l1]+";
+  if (c in DIGIT_READINGS) return DIGIT_READINGS[c]!;
   return /[a-z]/.test(c) ? `${c}+` : c.replace(/[^a-z0-9]/g, "\\$&");
 }
 
