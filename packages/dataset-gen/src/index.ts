@@ -46,10 +46,21 @@ export { packageInfo } from "./packageInfo.js";
 export { Rng } from "./random/Rng.js";
 // Safety.
 export { BLOCKED_CATEGORIES, type BlockedCategory, NEAR_MISSES, type NearMiss } from "./safety/unsafeRequests.js";
+// Suites for the evaluator.
+export {
+  buildEdgeCaseSuite,
+  EDGE_CASE_CATEGORIES,
+  type EdgeCaseCategory,
+  type EdgeCaseItem,
+} from "./suites/edgeCaseSuite.js";
+export { buildSafetySuite, type SafetyItem } from "./suites/safetySuite.js";
+export { type SuiteCard, writeSuite } from "./suites/writeSuite.js";
+export { type WriteSuitesOptions, writeSuites } from "./suites/writeSuites.js";
 export {
   basicValidate,
   createTargetChecker,
   MAX_TARGET_LABEL,
+  strictValidate,
   type TargetChecker,
   type TargetCheckerOptions,
   type TargetVerdict,

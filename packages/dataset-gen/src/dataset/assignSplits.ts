@@ -1,6 +1,6 @@
 import type { Example, Split } from "./Example.js";
 import { findNearDuplicates } from "./nearDuplicates.js";
-import { fnv1a } from "./normalize.js";
+import { hash32 } from "./normalize.js";
 
 /** Split shares: train 90%, validation 5%, test 5% (of groups, not examples). */
 export const SPLIT_SHARES = { train: 0.9, validation: 0.05, test: 0.05 } as const;
@@ -19,7 +19,7 @@ export function assignSplits(
   seed: number | string,
 ): { examples: Example[]; moved: number } {
   const out: Example[] = examples.map((e) => {
-    const u = fnv1a(`${seed}:${e.group}`) / 4294967296;
+    const u = hash32(`${seed}:${e.group}`) / 4294967296;
     const split: Split =
       u < SPLIT_SHARES.train ? "train" : u < SPLIT_SHARES.train + SPLIT_SHARES.validation ? "validation" : "test";
     return { ...e, split };

@@ -16,3 +16,14 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   }
   return h >>> 0;
 }
+
+/** A well-mixed 32-bit hash (FNV-1a, then murmur3's finalizer so that every output bit depends on every input bit). */
+export function hash32(text: string): number {
+  let h = fnv1a(text);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -21,14 +21,17 @@ const LEET: Record<string, string> = { a: "4", e: "3", i: "1", o: "0", s: "5", t
 
 /** Spellings people use to slip past filters: leetspeak, separators, stretched letters. */
 export function evade(phrase: string, rng: Rng): string {
-  const words = phrase.split(" ");
-  const at = rng.int(0, words.length - 1);
-  const word = words[at]!;
-  const kind = rng.int(0, 2);
-  if (kind === 0) words[at] = word.replace(/[aeiost]/g, (c) => (rng.chance(0.6) ? LEET[c]! : c));
-  else if (kind === 1) words[at] = word.split("").join(rng.pick([".", "-", " ", "_"]));
-  else words[at] = word.replace(/[aeiou]/, (c) => c.repeat(rng.int(2, 4)));
-  return words.join(" ");
+  for (;;) {
+    const words = phrase.split(" ");
+    const at = rng.int(0, words.length - 1);
+    const word = words[at]!;
+    const kind = rng.int(0, 2);
+    if (kind === 0) words[at] = word.replace(/[aeiost]/g, (c) => (rng.chance(0.6) ? LEET[c]! : c));
+    else if (kind === 1) words[at] = word.split("").join(rng.pick([".", "-", " ", "_"]));
+    else words[at] = word.replace(/[aeiou]/, (c) => c.repeat(rng.int(2, 4)));
+    const out = words.join(" ");
+    if (out !== phrase) return out;
+  }
 }
 
 /** Draws one blocked request (about one in six with an evasion). */

@@ -1,3 +1,4 @@
+import { validateDomain } from "@nomen/domains";
 import { IANA_TLDS } from "./pickTld.js";
 
 /** Why a target domain was rejected. */
@@ -18,7 +19,10 @@ export type TargetChecker = (domain: string) => TargetVerdict;
 
 /** Options for {@link createTargetChecker}. */
 export interface TargetCheckerOptions {
-  /** Full validity check, e.g. `@nomen/domains` `validateDomain`. Defaults to the LDH + IANA TLD check below. */
+  /**
+   * Validity check. Defaults to {@link strictValidate}: `@nomen/domains` `validateDomain` (RFC 1035/1123, IANA TLD,
+   * public suffix) and the name must already be in normalized form (no scheme, case or `www.` to fix).
+   */
   validate?: (domain: string) => { valid: boolean; reason?: string };
   /** Safety filter over a batch of names, e.g. `@nomen/guard` `filterNames`. Defaults to none (all kept). */
   isUnsafe?: (domain: string) => string | undefined;
@@ -28,7 +32,16 @@ export interface TargetCheckerOptions {
 
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** The built-in validity check: one LDH label (no `--` at 3–4), dot, an IANA TLD. */
+/** `@nomen/domains` `validateDomain`, plus: the target must already be the normalized ASCII name, with one label. */
+export function strictValidate(domain: string): { valid: boolean; reason?: string } {
+  const result = validateDomain(domain);
+  if (!result.valid) return { valid: false, reason: result.reason };
+  if (result.domain !== domain) return { valid: false, reason: "not-normalized" };
+  if (result.label !== domain.slice(0, domain.indexOf("."))) return { valid: false, reason: "multi-label" };
+  return { valid: true };
+}
+
+/** A dependency-free fallback check: one LDH label (no `--` at 3–4), dot, an IANA TLD. */
 export function basicValidate(domain: string): { valid: boolean; reason?: string } {
   const dot = domain.lastIndexOf(".");
   const label = domain.slice(0, dot);
@@ -40,7 +53,7 @@ export function basicValidate(domain: string): { valid: boolean; reason?: string
 }
 
 export function createTargetChecker(options: TargetCheckerOptions = {}): TargetChecker {
-  const { validate = basicValidate, isUnsafe, maxLabelLength = MAX_TARGET_LABEL } = options;
+  const { validate = strictValidate, isUnsafe, maxLabelLength = MAX_TARGET_LABEL } = options;
   return (domain) => {
     const verdict = validate(domain);
     if (!verdict.valid) return { ok: false, reason: "invalid", detail: verdict.reason ?? "invalid" };

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readDatasetCard } from "../card/datasetCardIo.js";
+import {
+  DatasetAbortedError,
+  DatasetIntegrityError,
+  InvalidDatasetCardError,
+  InvalidDatasetOptionsError,
+} from "../errors.js";
+import { parseAssistantTurn } from "../format/assistantTurn.js";
+import { parseJsonl } from "../format/jsonl.js";
+import type { ChatRecord } from "../format/records.js";
+import { generateDataset } from "./generateDataset.js";
+import { verifyDataset } from "./verifyDataset.js";
+
+const root = mkdtempSync(join(tmpdir(), "nomen-dataset-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("generateDataset", async () => {
+  const progress: string[] = [];
+  const command = "test";
+  const card = await generateDataset({
+    size: 1000,
+    seed: 7,
+    outDir: join(root, "a"),
+    command,
+    onProgress: (p) => progress.push(p.phase),
+  });
+
+  it("is byte-identical for the same seed and different for another", { timeout: 30_000 }, async () => {
+    const again = await generateDataset({ size: 1000, seed: 7, outDir: join(root, "b"), name: "a", command });
+    const other = await generateDataset({ size: 1000, seed: 8, outDir: join(root, "c"), name: "a", command });
+    for (const file of Object.keys(card.files)) {
+      expect(readFileSync(join(root, "b", file))).toEqual(readFileSync(join(root, "a", file)));
+      expect(again.files[file]!.sha256).toBe(card.files[file]!.sha256);
+    }
+    expect(other.files["train.jsonl"]!.sha256).not.toBe(card.files["train.jsonl"]!.sha256);
+    expect(readFileSync(join(root, "b", "card.json"), "utf8")).toBe(readFileSync(join(root, "a", "card.json"), "utf8"));
+  });
+
+  it("writes chat lines whose assistant turn is exactly the runtime's JSON, and matching completion lines", () => {
+    const chat = parseJsonl<ChatRecord>(readFileSync(join(root, "a", "train.jsonl"), "utf8"));
+    const completion = parseJsonl<{ prompt: string; completion: string }>(
+      readFileSync(join(root, "a", "train.completion.jsonl"), "utf8"),
+    );
+    expect(chat.length).toBe(card.splits.train);
+    chat.forEach((c, i) => {
+      expect(completion[i]).toEqual({ prompt: c.messages[1].content, completion: c.messages[2].content });
+      expect(() => parseAssistantTurn(c.messages[2].content)).not.toThrow();
+    });
+  });
+
+  it("has a card whose counts match the files, no leakage, valid targets and about 10% safety examples", () => {
+    const verified = verifyDataset({ dir: join(root, "a") });
+    expect(verified.examples).toBe(1000);
+    expect(verified.invalidDomains).toEqual([]);
+    expect(verified.crossSplitNearDuplicates).toBe(0);
+    expect(card.leakage.crossSplitExactDuplicates).toBe(0);
+    expect(card.splits.train + card.splits.validation + card.splits.test).toBe(1000);
+    expect(card.splits.validation).toBeGreaterThan(0);
+    expect(card.splits.test).toBeGreaterThan(0);
+    const safety = (card.counts.category["blocked"] ?? 0) + (card.counts.category["near-miss"] ?? 0);
+    expect(safety / 1000).toBeGreaterThan(0.07);
+    expect(safety / 1000).toBeLessThan(0.14);
+    expect(Object.keys(card.counts.language).sort()).toEqual(["de", "en", "es", "fr"]);
+    expect(Object.keys(card.counts.tier)).toHaveLength(5);
+    expect(card.diversity.topTldShare).toBeLessThan(0.6);
+    expect(progress).toContain("generate");
+    expect(progress.at(-1)).toBe("done");
+    expect(readDatasetCard({ dir: join(root, "a") })).toEqual(card);
+  });
+
+  it("detects a tampered file", () => {
+    const dir = join(root, "b");
+    const path = join(dir, "test.jsonl");
+    const before = readFileSync(path, "utf8");
+    const after = before.replace(".com", ".cxm");
+    expect(after).not.toBe(before);
+    writeFileSync(path, after);
+    expect(() => verifyDataset({ dir })).toThrow(DatasetIntegrityError);
+  });
+
+  it("rejects bad options and a missing card with named errors, and stops on abort", async () => {
+    await expect(generateDataset({ size: 0, seed: 1, outDir: join(root, "d") })).rejects.toThrow(
+      InvalidDatasetOptionsError,
+    );
+    await expect(generateDataset({ size: 10, seed: 1, outDir: "" })).rejects.toThrow(InvalidDatasetOptionsError);
+    expect(() => readDatasetCard({ dir: join(root, "missing") })).toThrow(InvalidDatasetCardError);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      generateDataset({ size: 50, seed: 1, outDir: join(root, "e"), signal: controller.signal }),
+    ).rejects.toThrow(DatasetAbortedError);
+  });
+});
