@@ -8,88 +8,122 @@ export interface TensorShape {
   readonly shape: readonly number[];
 }
 
-/** Expected ne shapes of a llama/qwen2 model; `undefined` entries are dims the metadata failed to give. */
-function expectedTensors(h: CheckedHparams, vocab: number | undefined) {
+type Shape = (number | undefined)[];
+
+/**
+ * Optional tensors each architecture's llama.cpp loader accepts, measured with node-llama-cpp 3.21.1 (any other
+ * extra tensor fails with "wrong number of tensors"; see llamaCppTensors.test.ts).
+ */
+const OPTIONAL: Record<string, { model: readonly string[]; block: readonly string[] }> = {
+  llama: {
+    model: ["output.weight", "rope_freqs.weight"],
+    block: [
+      "attn_q.bias",
+      "attn_k.bias",
+      "attn_v.bias",
+      "attn_output.bias",
+      "ffn_gate.bias",
+      "ffn_up.bias",
+      "ffn_down.bias",
+    ],
+  },
+  qwen2: { model: ["output.weight", "output.bias"], block: ["attn_q.bias", "attn_k.bias", "attn_v.bias"] },
+};
+
+/** ne shape of every tensor name a llama/qwen2 model may hold; `undefined` dims are ones the metadata failed to give. */
+function shapes(h: CheckedHparams, vocab: number | undefined): Map<string, Shape> {
   const { dim, ffnDim, heads, kvHeads, headDim } = h;
   const qDim = heads !== undefined && headDim !== undefined ? heads * headDim : undefined;
   const kvDim = kvHeads !== undefined && headDim !== undefined ? kvHeads * headDim : undefined;
-  const required = new Map<string, (number | undefined)[]>([
+  const qkvDim = qDim !== undefined && kvDim !== undefined ? qDim + 2 * kvDim : undefined;
+  const block: Record<string, Shape> = {
+    "attn_norm.weight": [dim],
+    "attn_q.weight": [dim, qDim],
+    "attn_k.weight": [dim, kvDim],
+    "attn_v.weight": [dim, kvDim],
+    "attn_qkv.weight": [dim, qkvDim],
+    "attn_qkv.bias": [qkvDim],
+    "attn_q.bias": [qDim],
+    "attn_k.bias": [kvDim],
+    "attn_v.bias": [kvDim],
+    "attn_output.weight": [qDim, dim],
+    "attn_output.bias": [dim],
+    "ffn_norm.weight": [dim],
+    "ffn_gate.weight": [dim, ffnDim],
+    "ffn_up.weight": [dim, ffnDim],
+    "ffn_down.weight": [ffnDim, dim],
+    "ffn_gate.bias": [ffnDim],
+    "ffn_up.bias": [ffnDim],
+    "ffn_down.bias": [dim],
+  };
+  const all = new Map<string, Shape>([
     ["token_embd.weight", [dim, vocab]],
     ["output_norm.weight", [dim]],
-  ]);
-  const optional = new Map<string, (number | undefined)[]>([
     ["output.weight", [dim, vocab]],
     ["output.bias", [vocab]],
     ["rope_freqs.weight", [headDim === undefined ? undefined : headDim / 2]],
   ]);
-  for (let i = 0; i < (h.layers ?? 0); i++) {
+  for (let i = 0; i < (h.layers ?? 0); i++)
+    for (const [name, shape] of Object.entries(block)) all.set(`blk.${i}.${name}`, shape);
+  return all;
+}
+
+/** Which tensor names the architecture requires and allows, given whether each block uses a fused attn_qkv. */
+function allowedNames(arch: string, layers: number, has: (name: string) => boolean) {
+  const required = ["token_embd.weight", "output_norm.weight"];
+  const allowed = new Set([...required, ...(OPTIONAL[arch]?.model ?? [])]);
+  for (let i = 0; i < layers; i++) {
     const b = `blk.${i}.`;
-    for (const [name, shape] of [
-      ["attn_norm.weight", [dim]],
-      ["attn_output.weight", [qDim, dim]],
-      ["ffn_norm.weight", [dim]],
-      ["ffn_gate.weight", [dim, ffnDim]],
-      ["ffn_up.weight", [dim, ffnDim]],
-      ["ffn_down.weight", [ffnDim, dim]],
-    ] as const) {
-      required.set(b + name, [...shape]);
+    const fused = has(`${b}attn_qkv.weight`);
+    const attention = fused ? ["attn_qkv.weight"] : ["attn_q.weight", "attn_k.weight", "attn_v.weight"];
+    for (const n of [
+      "attn_norm.weight",
+      ...attention,
+      "attn_output.weight",
+      "ffn_norm.weight",
+      "ffn_gate.weight",
+      "ffn_up.weight",
+      "ffn_down.weight",
+    ]) {
+      required.push(b + n);
     }
-    const qkv: [string, (number | undefined)[]][] = [
-      ["attn_q.weight", [dim, qDim]],
-      ["attn_k.weight", [dim, kvDim]],
-      ["attn_v.weight", [dim, kvDim]],
-    ];
-    for (const [name, shape] of qkv) required.set(b + name, shape);
-    for (const [name, shape] of [
-      ["attn_q.bias", [qDim]],
-      ["attn_k.bias", [kvDim]],
-      ["attn_v.bias", [kvDim]],
-      ["attn_output.bias", [dim]],
-      ["ffn_gate.bias", [ffnDim]],
-      ["ffn_up.bias", [ffnDim]],
-      ["ffn_down.bias", [dim]],
-      ["attn_qkv.weight", [dim, qDim === undefined || kvDim === undefined ? undefined : qDim + 2 * kvDim]],
-      ["attn_qkv.bias", [qDim === undefined || kvDim === undefined ? undefined : qDim + 2 * kvDim]],
-    ] as const) {
-      optional.set(b + name, [...shape]);
-    }
+    for (const n of [...(OPTIONAL[arch]?.block ?? []), ...(fused ? ["attn_qkv.bias"] : [])]) allowed.add(b + n);
   }
-  return { required, optional };
+  for (const n of required) allowed.add(n);
+  return { required, allowed };
 }
 
 const show = (shape: readonly (number | undefined)[]) => `[${shape.map((d) => d ?? "?").join(", ")}]`;
 
-/** Tensor names and ne shapes of a llama/qwen2 model against its metadata (as llama.cpp's loader checks them). */
+/** Tensor names and ne shapes of a llama/qwen2 model against its metadata, as llama.cpp's loader checks them. */
 export function validateArchTensors(
   p: Problems,
+  arch: string,
   h: CheckedHparams,
   vocab: number | undefined,
   tensors: readonly TensorShape[],
 ): void {
-  const embd = tensors.find((t) => t.name === "token_embd.weight");
-  const { required, optional } = expectedTensors(h, vocab ?? embd?.shape[1]);
   const byName = new Map(tensors.map((t) => [t.name, t]));
-  for (const [name, shape] of required) {
-    const fusedQkv =
-      /^blk\.\d+\.attn_[qkv]\.weight$/.test(name) && byName.has(name.replace(/attn_[qkv]\./, "attn_qkv."));
-    if (!byName.has(name) && !fusedQkv) {
-      p.add(
-        new GgufMissingTensorError(name, `llama.cpp: "missing tensor '${name}'". Expected ne ${show(shape)}.`, p.where),
-      );
+  const expected = shapes(h, vocab ?? byName.get("token_embd.weight")?.shape[1]);
+  const { required, allowed } = allowedNames(arch, h.layers ?? 0, (name) => byName.has(name));
+  for (const name of required) {
+    if (!byName.has(name)) {
+      const hint = `llama.cpp: "missing tensor '${name}'". Expected ne ${show(expected.get(name) ?? [])}.`;
+      p.add(new GgufMissingTensorError(name, hint, p.where));
     }
   }
   for (const t of tensors) {
-    const shape = required.get(t.name) ?? optional.get(t.name);
-    if (!shape) {
-      const hint = 'llama.cpp rejects files with tensors the architecture does not use ("wrong number of tensors").';
-      p.add(new GgufFormatError(`Unexpected tensor "${t.name}" for this architecture. ${hint}`, p.where));
+    if (!allowed.has(t.name)) {
+      const hint = `llama.cpp rejects tensors a ${arch} model does not use ("wrong number of tensors").`;
+      p.add(new GgufFormatError(`Unexpected tensor "${t.name}". ${hint}`, p.where));
       continue;
     }
+    const shape = expected.get(t.name)!;
     // ggml pads shapes to 4 dims with 1s, so [n] and [n, 1] are the same tensor shape to llama.cpp.
-    const got = [0, 1, 2, 3].map((i) => t.shape[i] ?? 1);
-    const matches = [0, 1, 2, 3].every(
-      (i) => (i < shape.length ? shape[i] : 1) === undefined || (shape[i] ?? 1) === got[i],
-    );
+    const matches = [0, 1, 2, 3].every((i) => {
+      const want = i < shape.length ? shape[i] : 1;
+      return want === undefined || want === (t.shape[i] ?? 1);
+    });
     if (!matches) p.add(new GgufShapeError(t.name, `ne ${show(shape)}`, `ne [${t.shape.join(", ")}]`, p.where));
   }
 }

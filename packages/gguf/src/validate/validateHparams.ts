@@ -41,7 +41,8 @@ export function validateHparams(p: Problems, arch: string): CheckedHparams {
       new GgufKeyTypeError(k("attention.head_count_kv"), `a divisor of head_count ${heads}`, `${kvHeads}`, "", p.where),
     );
   }
-  if (rot !== undefined && headDim !== undefined && rot !== headDim) {
+  // llama requires full rotary embeddings; qwen2 loads a partial one (measured).
+  if (arch === "llama" && rot !== undefined && headDim !== undefined && rot !== headDim) {
     const hint = "llama.cpp requires n_rot == head_dim for this architecture.";
     p.add(new GgufKeyTypeError(k("rope.dimension_count"), `${headDim} (the head dim)`, `${rot}`, hint, p.where));
   }

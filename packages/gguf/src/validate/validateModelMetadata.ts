@@ -48,7 +48,7 @@ export function findModelProblems(metadata: GgufMetadata, options: ValidateModel
   const vocab = validateTokenizer(p);
   if (kind === "vocab" || !known || arch === undefined) return p.list;
   const hparams = validateHparams(p, arch);
-  if (options.tensors) validateArchTensors(p, hparams, vocab ?? p.count(`${arch}.vocab_size`), options.tensors);
+  if (options.tensors) validateArchTensors(p, arch, hparams, vocab ?? p.count(`${arch}.vocab_size`), options.tensors);
   return p.list;
 }
 

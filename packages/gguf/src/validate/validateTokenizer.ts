@@ -1,4 +1,4 @@
-import { GgufKeyTypeError, GgufShapeError } from "../errors.js";
+import { GgufShapeError } from "../errors.js";
 import { GgufValueType as V } from "../types.js";
 import type { Problems } from "./Problems.js";
 
@@ -32,10 +32,8 @@ export function validateTokenizer(p: Problems): number | undefined {
   sameLength("tokenizer.ggml.token_type", "i32[]", 'llama.cpp rejects other element types ("invalid gguf type").');
   sameLength("tokenizer.ggml.scores", "f32[]", "");
   for (const key of SPECIAL_IDS) {
-    const id = p.key(key, ["u32"], undefined, "llama.cpp rejects i32 token ids.");
-    if (id?.type === V.UINT32 && vocab !== undefined && id.value >= vocab) {
-      p.add(new GgufKeyTypeError(key, `a token id below the vocab size ${vocab}`, `${id.value}`, "", p.where));
-    }
+    // An id past the vocab only makes llama.cpp warn and fall back, so only the type is checked.
+    p.key(key, ["u32"], undefined, "llama.cpp rejects i32 token ids.");
   }
   return vocab;
 }
