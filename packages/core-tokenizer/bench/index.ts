@@ -107,7 +107,7 @@ train.table();
 const rate = (suite: BenchSuite, name: string): number =>
   suite.results.find((r) => r.name === name)?.perSecond ?? Number.NaN;
 const goal = (label: string, ratio: number, target: number): void =>
-  console.log(`${ratio >= target ? "PASS" : "MISS"} ${label}: ${ratio.toFixed(2)}× (goal ≥ ${target}×)`);
+  console.log(`${ratio >= target ? "PASS" : "MISS"} ${label}: ${ratio.toFixed(2)}× (goal ≥ ${target.toFixed(2)}×)`);
 const oursRate = rate(qwen, "ours (tokenizer.json, NFC)");
 goal("ours vs @lenml/tokenizers", oursRate / rate(qwen, "@lenml/tokenizers"), 2);
 goal("ours vs llama.cpp (within 1.5×)", oursRate / rate(qwen, "llama.cpp model.tokenize"), 1 / 1.5);

@@ -6,6 +6,14 @@
 export { BpeCore } from "./bpe/BpeCore.js";
 export { PairTable } from "./bpe/PairTable.js";
 export { BYTE_ORDER, BYTE_TO_UNICODE, bytesToUnicode, unicodeToBytes } from "./bytes/byteUnicode.js";
+// Chat template and training
+export {
+  applyChatTemplate,
+  CHATML_TEMPLATE,
+  type ChatMessage,
+  type ChatTemplateOptions,
+  type ChatTemplateResult,
+} from "./chat/chatml.js";
 export type { StreamDecoder } from "./decode/createDecoder.js";
 // Errors
 export {
@@ -32,6 +40,7 @@ export {
   Tokenizer,
   type TokenizerOptions,
 } from "./Tokenizer.js";
+export { type TrainBpeOptions, trainBpe } from "./train/trainBpe.js";
 export type { SpecialToken } from "./vocab/compileVocabulary.js";
 export { vocabularyFromGgufMetadata } from "./vocab/fromGgufMetadata.js";
 export { type TiktokenRanksOptions, vocabularyFromTiktokenRanks } from "./vocab/fromTiktokenRanks.js";
