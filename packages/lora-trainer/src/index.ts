@@ -18,6 +18,17 @@ export {
 } from "./errors.js";
 export { type GenerateGreedyOptions, generateGreedy } from "./generate.js";
 export { type LoadModelOptions, loadModel } from "./loadModel.js";
+export { type ExportGgufAdapterOptions, exportGgufAdapter } from "./lora/exportGgufAdapter.js";
+export { type CreateLoraOptions, LoraAdapter, type LoraPair } from "./lora/LoraAdapter.js";
+export {
+  countLoraParameters,
+  DEFAULT_LORA_TARGETS,
+  formatTrainableParameters,
+  type LoraOptions,
+  loraScale,
+  type ResolvedLoraOptions,
+  resolveLoraOptions,
+} from "./lora/loraConfig.js";
 export {
   assertFits,
   type EstimateMemoryOptions,
@@ -25,6 +36,7 @@ export {
   formatBytes,
   type MemoryReport,
   WASM_HEAP_LIMIT_BYTES,
+  wasmHeapBytes,
 } from "./memory.js";
 export {
   type Architecture,
@@ -36,6 +48,7 @@ export {
 export { DecoderModel, type FromSourceOptions } from "./models/DecoderModel.js";
 export { type DecoderForwardOptions, type DecoderParts, decoderForward, type ProjectionFn } from "./models/decoder.js";
 export { PROJECTIONS, type Projection, projectionShape } from "./models/expectedTensors.js";
+export { activationRoundingFor, type GgmlActivationRounding, roundActivations } from "./models/ggmlRounding.js";
 export { ggufFileSource, type OpenGgufSourceOptions, openGgufSource } from "./models/ggufSource.js";
 export { KvCache } from "./models/kvCache.js";
 export type { ModelSource, TensorSpec } from "./models/ModelSource.js";

@@ -67,7 +67,7 @@ export function decoderForward(parts: DecoderParts, tokens: Tensor2D, options: D
   options.cache?.advance(steps);
   const normed = rmsNorm(tf, x, weights.outputNorm, rmsEps);
   const headInput = weights.outputRounding ? roundActivations(tf, normed, weights.outputRounding) : normed;
-  return tf.matMul(headInput, weights.output).reshape([batch, steps, config.vocabSize]) as Tensor3D;
+  return outputHead(tf, headInput, weights).reshape([batch, steps, config.vocabSize]) as Tensor3D;
 }
 
 /**
@@ -96,6 +96,25 @@ function causalMask(tf: Tf, rep: number, steps: number, positions: number, start
     }
   }
   return tf.tensor2d(mask, [rep * steps, positions]);
+}
+
+/**
+ * x [N, D] · output [D, V]. With `headChunkColumns`, multiplies slices of the head instead: wasm's XNNPACK packs a
+ * copy of each matmul weight and keeps it while the tensor lives, so slices freed right away bound that copy.
+ * (Not freed while a gradient tape records: backprop needs them.)
+ */
+function outputHead(tf: Tf, x: Tensor2D, weights: DecoderWeights): Tensor2D {
+  const chunk = weights.headChunkColumns;
+  if (!chunk) return tf.matMul(x, weights.output);
+  const [dim, vocab] = weights.output.shape;
+  const recording = (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
+  const parts: Tensor2D[] = [];
+  for (let start = 0; start < vocab; start += chunk) {
+    const slice = weights.output.slice([0, start], [dim, Math.min(chunk, vocab - start)]);
+    parts.push(tf.matMul(x, slice));
+    if (!recording) slice.dispose();
+  }
+  return tf.concat(parts, 1);
 }
 
 function embed(tf: Tf, weights: DecoderWeights, ids: Tensor1D): Tensor2D {

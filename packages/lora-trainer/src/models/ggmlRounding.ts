@@ -30,15 +30,15 @@ export function roundActivations(tf: Tf, x: Tensor2D, rounding: GgmlActivationRo
 }
 
 function roundedValue(tf: Tf, x: Tensor2D, rounding: GgmlActivationRounding): Tensor2D {
-  if (rounding === "f16") return roundSignificand(tf, x, 11);
-  if (rounding === "bf16") return roundSignificand(tf, x, 8);
+  if (rounding === "f16") return roundSignificand(x, 11);
+  if (rounding === "bf16") return roundSignificand(x, 8);
   // Q8_0 (ggml-cpu quantize_row_q8_0, AVX2): per block of 32, q = round_half_even(x · 127/amax), x' = q · fp16(amax/127).
   const [rows, cols] = x.shape;
   const blocks = x.reshape([rows, cols / 32, 32]);
   const amax = blocks.abs().max(-1, true);
   const inverse = tf.where(amax.greater(0), tf.div(127, amax), tf.zerosLike(amax));
   const quantized = blocks.mul(inverse).round();
-  const scale = roundSignificand(tf, amax.div(127).reshape([-1, 1]) as Tensor2D, 11).reshape(amax.shape);
+  const scale = roundSignificand(amax.div(127).reshape([-1, 1]) as Tensor2D, 11).reshape(amax.shape);
   return quantized.mul(scale).reshape([rows, cols]) as Tensor2D;
 }
 
@@ -46,7 +46,7 @@ function roundedValue(tf: Tf, x: Tensor2D, rounding: GgmlActivationRounding): Te
  * Round-to-nearest to `bits` significant bits with Veltkamp splitting in float32 arithmetic
  * (c = x·(2^(24−bits)+1); hi = c − (c − x)). Exact for the normal range of the target format.
  */
-function roundSignificand(tf: Tf, x: Tensor2D, bits: number): Tensor2D {
+function roundSignificand(x: Tensor2D, bits: number): Tensor2D {
   const c = x.mul(2 ** (24 - bits) + 1);
   return c.sub(c.sub(x)) as Tensor2D;
 }

@@ -26,6 +26,8 @@ export interface DecoderWeights {
   /** [D, V] */
   output: Tensor2D;
   outputRounding?: GgmlActivationRounding;
+  /** Multiply the head in slices of this many vocabulary columns (bounded wasm memory; see memory.ts). */
+  headChunkColumns?: number;
   outputNorm: Tensor1D;
   layers: DecoderLayerWeights[];
 }

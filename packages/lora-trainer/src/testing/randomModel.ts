@@ -22,8 +22,8 @@ export interface RandomModelOptions {
 export interface RandomModel {
   config: DecoderConfig;
   metadata: Map<string, unknown>;
-  /** name → ggml ne (innermost first) and float32 data in file order. */
-  tensors: Map<string, { ne: number[]; data: Float32Array }>;
+  /** name → ggml ne (innermost first) and data in file order (float64 for finite-difference references). */
+  tensors: Map<string, { ne: number[]; data: Float32Array | Float64Array }>;
 }
 
 export function randomModel(options: RandomModelOptions): RandomModel {
@@ -56,7 +56,7 @@ export function randomModel(options: RandomModelOptions): RandomModel {
     [`${arch}.vocab_size`, vocabSize],
   ]);
   const random = gaussian(options.seed ?? 1);
-  const tensors = new Map<string, { ne: number[]; data: Float32Array }>();
+  const tensors = new Map<string, { ne: number[]; data: Float32Array | Float64Array }>();
   for (const t of expectedTensors(config)) {
     const isBias = t.name.endsWith(".bias");
     if (t.name === "output.weight" && !options.untied) continue;
@@ -81,7 +81,7 @@ export function memorySource(model: RandomModel, location = "memory"): ModelSour
     readFloat32: (name) => {
       const t = model.tensors.get(name);
       if (!t) throw new Error(`no tensor ${name}`);
-      return t.data;
+      return t.data instanceof Float32Array ? t.data : Float32Array.from(t.data);
     },
   };
 }

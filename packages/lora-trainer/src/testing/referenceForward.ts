@@ -1,6 +1,14 @@
 /** Test support: a plain float64 forward pass over GGUF-layout weights, written for clarity, not speed. */
 import type { RandomModel } from "./randomModel.js";
 
+/** Mean next-token cross-entropy (nats) of one sequence: −mean_t log p(tokens[t+1] | tokens[..t]). */
+export function referenceLoss(model: RandomModel, tokens: readonly number[]): number {
+  const logProbs = referenceLogProbs(model, tokens);
+  let sum = 0;
+  for (let t = 0; t + 1 < tokens.length; t++) sum -= logProbs[t]![tokens[t + 1]!] as number;
+  return sum / (tokens.length - 1);
+}
+
 /** One sequence → natural-log next-token distributions [T][V]. */
 export function referenceLogProbs(model: RandomModel, tokens: readonly number[]): Float64Array[] {
   const { dim, heads, kvHeads, headDim, ffnDim, layers, vocabSize, rmsEps, ropeBase, ropeStyle } = model.config;
@@ -18,7 +26,7 @@ export function referenceLogProbs(model: RandomModel, tokens: readonly number[])
     }
     return y;
   };
-  const rmsNorm = (x: Float64Array, gain: Float32Array) => {
+  const rmsNorm = (x: Float64Array, gain: ArrayLike<number>) => {
     const ms = x.reduce((s, v) => s + v * v, 0) / x.length;
     return x.map((v, i) => (v / Math.sqrt(ms + rmsEps)) * (gain[i] as number));
   };

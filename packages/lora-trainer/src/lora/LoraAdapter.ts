@@ -1,0 +1,126 @@
+/**
+ * LoRA (Hu et al. 2021) on the decoder's projections: y = x·W + b + scale·dropout(x)·A·B, with the base W frozen
+ * (plain tensors) and only A [in, r], B [r, out] as tf.variables. A starts uniform in ±1/√in (PEFT's kaiming_uniform
+ * with a=√5), B at zero, so a fresh adapter leaves the model unchanged.
+ */
+import type { Rank, Tensor2D, Variable } from "@tensorflow/tfjs";
+import { DisposedError } from "../errors.js";
+import type { DecoderModel } from "../models/DecoderModel.js";
+import { linear, type ProjectionFn } from "../models/decoder.js";
+import { type Projection, projectionShape } from "../models/expectedTensors.js";
+import { type LoraOptions, loraScale, type ResolvedLoraOptions, resolveLoraOptions } from "./loraConfig.js";
+
+/** One adapted projection: A [in, r], B [r, out]. */
+export interface LoraPair {
+  layer: number;
+  target: Projection;
+  a: Variable<Rank.R2>;
+  b: Variable<Rank.R2>;
+}
+
+/** Options for {@link LoraAdapter.create}. */
+export interface CreateLoraOptions extends LoraOptions {
+  /** Seed of A's initialisation. Defaults to 0. */
+  seed?: number;
+}
+
+let instances = 0;
+
+export class LoraAdapter {
+  /** While true, dropout is applied to the LoRA branch's input. Defaults to false. */
+  training = false;
+  readonly scale: number;
+  #disposed = false;
+
+  private constructor(
+    readonly model: DecoderModel,
+    readonly options: ResolvedLoraOptions,
+    readonly pairs: readonly LoraPair[],
+  ) {
+    this.scale = loraScale(options);
+  }
+
+  /** Adds A, B variables for every target projection of every layer of `model`. */
+  static create(model: DecoderModel, options: CreateLoraOptions = {}): LoraAdapter {
+    const resolved = resolveLoraOptions(options);
+    const { tf, config } = model;
+    const id = instances++;
+    const pairs: LoraPair[] = [];
+    for (let layer = 0; layer < config.layers; layer++) {
+      for (const target of resolved.targets) {
+        const [nIn, nOut] = projectionShape(config, target);
+        const bound = 1 / Math.sqrt(nIn);
+        const seed = (options.seed ?? 0) * 1000 + layer * 16 + pairs.length;
+        const a = tf.variable(
+          tf.randomUniform([nIn, resolved.rank], -bound, bound, "float32", seed),
+          true,
+          `lora${id}.${layer}.${target}.a`,
+        );
+        const b = tf.variable(tf.zeros([resolved.rank, nOut]), true, `lora${id}.${layer}.${target}.b`);
+        pairs.push({ layer, target, a: a as Variable<Rank.R2>, b: b as Variable<Rank.R2> });
+      }
+    }
+    return new LoraAdapter(model, resolved, pairs);
+  }
+
+  /** The trainable variables (A and B of every pair), for an optimizer's varList. */
+  get variables(): Variable[] {
+    return this.pairs.flatMap((p) => [p.a, p.b]);
+  }
+
+  get trainableParameters(): number {
+    return this.pairs.reduce((sum, p) => sum + p.a.size + p.b.size, 0);
+  }
+
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** The pair adapting `target` in `layer`, if any. */
+  pair(layer: number, target: Projection): LoraPair | undefined {
+    return this.pairs.find((p) => p.layer === layer && p.target === target);
+  }
+
+  /** For `decoderForward({ project })`: base projection plus scale·dropout(x)·A·B. */
+  readonly project: ProjectionFn = (x, layer, target, base) => {
+    this.#ensureAlive();
+    const { tf } = this.model;
+    const y = linear(tf, x, base);
+    const pair = this.pair(layer, target);
+    if (!pair) return y;
+    const input = this.training && this.options.dropout > 0 ? tf.dropout(x, this.options.dropout) : x;
+    return y.add(tf.matMul(tf.matMul(input, pair.a), pair.b).mul(this.scale)) as Tensor2D;
+  };
+
+  /** Like {@link LoraAdapter.project} but with the delta folded into the weight first: x·(W + scale·A·B) + b. */
+  readonly mergedProject: ProjectionFn = (x, layer, target, base) => {
+    this.#ensureAlive();
+    const pair = this.pair(layer, target);
+    if (!pair) return linear(this.model.tf, x, base);
+    const { tf } = this.model;
+    const merged = base.weight.add(tf.matMul(pair.a, pair.b).mul(this.scale)) as Tensor2D;
+    return linear(tf, x, { ...base, weight: merged });
+  };
+
+  /** Logits [B, T, V] of the adapted model; call inside `tf.tidy` or a gradient function. */
+  forward(tokens: Tensor2D) {
+    return this.model.forward(tokens, { project: this.project });
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const p of this.pairs) {
+      p.a.dispose();
+      p.b.dispose();
+    }
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  #ensureAlive(): void {
+    if (this.#disposed) throw new DisposedError("LoraAdapter was used after dispose()");
+  }
+}

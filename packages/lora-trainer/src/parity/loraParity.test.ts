@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
+import type { Tensor2D } from "@tensorflow/tfjs";
+import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadModel } from "../loadModel.js";
+import { exportGgufAdapter } from "../lora/exportGgufAdapter.js";
+import { type CreateLoraOptions, LoraAdapter } from "../lora/LoraAdapter.js";
+import { PROJECTIONS } from "../models/expectedTensors.js";
+
+/** Our exported GGUF LoRA, loaded by llama.cpp through createContext({ lora }), vs our adapted and merged forwards. */
+const cases: Array<[string, TinyModelOptions, CreateLoraOptions]> = [
+  [
+    "qwen2, all 7 targets, r=4 alpha=8",
+    { architecture: "qwen2", dim: 32, heads: 4, kvHeads: 2, layers: 2, ffnDim: 48 },
+    { rank: 4, alpha: 8, targets: PROJECTIONS },
+  ],
+  [
+    "llama, defaults (q/k/v/o, r=8, alpha=16), rsLoRA",
+    { architecture: "llama", dim: 64, heads: 4, kvHeads: 2, layers: 2, ffnDim: 96, tiedOutput: true },
+    { rsLora: true },
+  ],
+];
+const FLT_MIN_LOG = Math.log(1.1754943508222875e-38);
+const TOKENS = [260, 72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100, 33, 10, 7, 258];
+let llama: Llama;
+let dir: string;
+beforeAll(async () => {
+  llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
+  dir = await mkdtemp(join(tmpdir(), "lora-trainer-lora-parity-"));
+});
+afterAll(async () => {
+  await llama?.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function llamaCppLogProbs(modelPath: string, adapterPath?: string): Promise<Map<number, number>[]> {
+  const model = await llama.loadModel({ modelPath });
+  const context = await model.createContext({
+    contextSize: 64,
+    threads: 1,
+    flashAttention: false,
+    experimentalKvCacheKeyType: "F32",
+    experimentalKvCacheValueType: "F32",
+    ...(adapterPath ? { lora: { adapters: [{ filePath: adapterPath }] } } : {}),
+  });
+  const results = await context
+    .getSequence()
+    .controlledEvaluate(TOKENS.map((t) => [t as Token, { generateNext: { probabilities: true } }]));
+  await context.dispose();
+  await model.dispose();
+  return results.map(
+    (r) => new Map([...(r?.next?.probabilities ?? new Map())].map(([token, p]) => [token, Math.log(p)])),
+  );
+}
+
+function maxDelta(theirs: Map<number, number>[], ours: ArrayLike<number>, vocab: number): number {
+  let worst = 0;
+  theirs.forEach((distribution, t) => {
+    for (const [token, logP] of distribution) {
+      if (logP > FLT_MIN_LOG) worst = Math.max(worst, Math.abs(logP - (ours[t * vocab + token] as number)));
+    }
+  });
+  return worst;
+}
+
+describe("GGUF LoRA adapter vs llama.cpp", () => {
+  it.each(cases)(
+    "%s: llama.cpp with our adapter = our merged model (≤ 1e-4)",
+    async (name, modelOptions, loraOptions) => {
+      const modelPath = join(dir, `${name.replace(/\W+/g, "-")}.gguf`);
+      const adapterPath = join(dir, `${name.replace(/\W+/g, "-")}.lora.gguf`);
+      await writeGguf(modelPath, tinyModelSpec({ ...modelOptions, seed: 21 }));
+      const model = await loadModel({ path: modelPath, log: () => {} });
+      const { tf } = model;
+      const adapter = LoraAdapter.create(model, { ...loraOptions, seed: 3 });
+      adapter.pairs.forEach((p, i) => {
+        p.b.assign(tf.randomNormal(p.b.shape, 0, 0.6 / adapter.scale, "float32", 100 + i) as Tensor2D);
+      });
+      await exportGgufAdapter(adapter, { path: adapterPath });
+      const ids = tf.tensor2d([TOKENS], [1, TOKENS.length], "int32");
+      const logProbsOf = (project?: typeof adapter.project) =>
+        tf.tidy(() => tf.logSoftmax(model.forward(ids, project ? { project } : {}))).dataSync();
+      const merged = logProbsOf(adapter.mergedProject);
+      const unmerged = logProbsOf(adapter.project);
+      const base = logProbsOf();
+      const vocab = model.config.vocabSize;
+      const withAdapter = await llamaCppLogProbs(modelPath, adapterPath);
+      const deltaMerged = maxDelta(withAdapter, merged, vocab);
+      const deltaUnmerged = maxDelta(withAdapter, unmerged, vocab);
+      const adapterEffect = maxDelta(withAdapter, base, vocab);
+      console.log(
+        `${name}: max |Δ log p| llama.cpp+adapter vs merged ${deltaMerged.toExponential(2)}, vs unmerged ${deltaUnmerged.toExponential(2)}; adapter moves log p by up to ${adapterEffect.toFixed(2)}`,
+      );
+      expect(adapterEffect).toBeGreaterThan(0.1); // the adapter matters, so agreement is not vacuous
+      expect(deltaMerged).toBeLessThanOrEqual(1e-4);
+      expect(deltaUnmerged).toBeLessThanOrEqual(1e-4);
+      ids.dispose();
+      adapter.dispose();
+      model.dispose();
+    },
+  );
+});
