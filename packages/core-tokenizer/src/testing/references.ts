@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeGguf } from "@nomen/gguf";
 import { Tokenizer } from "../Tokenizer.js";
 import { vocabularyFromTokenizerJson } from "../vocab/fromTokenizerJson.js";
 import { tokenizerGgufMetadata } from "../vocab/toGgufMetadata.js";
-import { encodeVocabOnlyGguf } from "./encodeVocabOnlyGguf.js";
 
 const require = createRequire(import.meta.url);
 
@@ -22,15 +22,21 @@ export function loadQwen3Tokenizer(): Tokenizer {
   return Tokenizer.fromVocabulary(vocabularyFromTokenizerJson(json, { config }), { source: "Qwen3 tokenizer.json" });
 }
 
-/** Writes a vocab-only GGUF (architecture qwen2) holding `tokenizer`'s vocabulary; returns its path. */
-export function writeVocabGguf(tokenizer: Tokenizer, dir = mkdtempSync(join(tmpdir(), "nomen-tok-"))): string {
+/**
+ * Writes a vocab-only GGUF (architecture qwen2, no tensors) holding `tokenizer`'s vocabulary with
+ * `@nomen/gguf`'s validating writer; returns its path.
+ */
+export async function writeVocabGguf(
+  tokenizer: Tokenizer,
+  dir = mkdtempSync(join(tmpdir(), "nomen-tok-")),
+): Promise<string> {
   const path = join(dir, "vocab.gguf");
   const metadata = {
     "general.architecture": { type: 8, value: "qwen2" } as const,
     "general.name": { type: 8, value: "vocab-only" } as const,
     ...tokenizerGgufMetadata(tokenizer),
   };
-  writeFileSync(path, encodeVocabOnlyGguf(metadata));
+  await writeGguf(path, { metadata, tensors: [] }, { kind: "vocab" });
   return path;
 }
 

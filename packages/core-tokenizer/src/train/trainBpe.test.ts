@@ -12,7 +12,7 @@ let llama: Awaited<ReturnType<typeof loadLlamaCppVocab>>;
 
 beforeAll(async () => {
   tokenizer = Tokenizer.fromVocabulary(trainBpe(corpus, { merges: 500 }));
-  llama = await loadLlamaCppVocab(writeVocabGguf(tokenizer));
+  llama = await loadLlamaCppVocab(await writeVocabGguf(tokenizer));
 }, 60_000);
 afterAll(async () => {
   await llama?.dispose();
