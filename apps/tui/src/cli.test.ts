@@ -5,6 +5,20 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findDefaultModel } from "./defaultModel.js";
 
+const cli = join(import.meta.dirname, "cli.ts");
+// Resolved here, so the command can run from any working directory.
+const tsx = import.meta.resolve("tsx");
+
+/** Runs the real command line (stdout/stdin are pipes here, not a terminal). */
+function nomen(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return spawnSync(process.execPath, ["--import", tsx, cli, ...args], {
+    encoding: "utf8",
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    timeout: 60_000,
+  });
+}
+
 describe("findDefaultModel", () => {
   it("finds models/nomen-base.gguf in a parent directory", () => {
     const root = mkdtempSync(join(tmpdir(), "nomen-model-"));
@@ -20,12 +34,50 @@ describe("findDefaultModel", () => {
   });
 });
 
-describe("nomen --help", () => {
-  it("lists the suggest command", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "cli.ts"), "--help"], {
-      encoding: "utf8",
-    });
+describe("nomen command line", { timeout: 60_000 }, () => {
+  it("has --help on every command", () => {
+    const top = nomen(["--help"]);
+    expect(top.status).toBe(0);
+    for (const command of ["suggest", "serve", "check", "runs", "dataset", "train", "eval"]) {
+      expect(top.stdout).toContain(command);
+    }
+    const sub = nomen(["dataset", "generate", "--help"]);
+    expect(sub.status).toBe(0);
+    expect(sub.stdout).toContain("--size");
+  });
+
+  it("prints the API's JSON shape for suggest --json", () => {
+    const run = nomen(["suggest", "organic coffee shop downtown", "--json", "--demo", "--count", "2"]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("suggest");
+    expect(JSON.parse(run.stdout)).toEqual({
+      suggestions: [
+        { domain: "organiccoffee.com", confidence: 0.95 },
+        { domain: "coffeehq1.com", confidence: 0.91 },
+      ],
+      status: "success",
+    });
+  });
+
+  it("exits 3 saying what is missing when there is no model, 2 on bad usage", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "nomen-cwd-"));
+    const missing = nomen(["suggest", "organic coffee shop downtown", "--json"], { cwd });
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain("embedded default model is not there yet");
+    expect(missing.stdout).toBe("");
+    expect(nomen(["suggest"]).status).toBe(2);
+    expect(nomen(["check", "not a domain"]).status).toBe(2);
+    const interactive = nomen([]);
+    expect(interactive.status).toBe(2);
+    expect(interactive.stderr).toContain("needs a terminal");
+  });
+
+  it("generates a dataset with plain progress off a terminal and records the run", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "nomen-ds-"));
+    const run = nomen(["dataset", "generate", "--size", "40", "--seed", "1", "--out", "data"], { cwd });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("generate 100%");
+    const runs = nomen(["runs", "list", "--json"], { cwd });
+    const [recorded] = JSON.parse(runs.stdout) as { kind: string; status: string; summary: { splits: object } }[];
+    expect(recorded).toMatchObject({ kind: "dataset", status: "succeeded" });
   });
 });

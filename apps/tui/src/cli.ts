@@ -1,38 +1,115 @@
 #!/usr/bin/env node
-import { Command } from "commander";
-import { defaultModelFiles, findDefaultModel } from "./defaultModel.js";
+import { Command, InvalidArgumentError } from "commander";
+import { ExitCode, exitCodeFor } from "./exitCodes.js";
 import { packageInfo } from "./packageInfo.js";
 
-/** Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 a required model or file is missing. */
-export const ExitCode = { ok: 0, error: 1, usage: 2, missing: 3 } as const;
+export { ExitCode } from "./exitCodes.js";
+
+const integer = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new InvalidArgumentError("expected a whole number");
+  return number;
+};
+
+/** Runs a command's (lazily imported) implementation and turns its result or error into the exit code. */
+async function run(job: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await job();
+  } catch (error) {
+    process.stderr.write(`nomen: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = exitCodeFor(error);
+  }
+}
 
 const program = new Command()
   .name("nomen")
-  .description("Good, safe, available domain names from a business description — locally.")
-  .version(packageInfo.version);
+  .description(
+    "Good, safe, available domain names from a business description — locally.\nWith no command: the interactive app.",
+  )
+  .version(packageInfo.version)
+  .option("--model <path>", "a Llama/Qwen2 GGUF instead of the embedded default model")
+  .option("--adapter <path>", "a LoRA adapter GGUF")
+  .option("--demo", "run the app on the demo backend (names from your words by a fixed rule, no model)")
+  .option("--config <file>", "settings file (YAML/JSON); default ./nomen.config.yaml or ~/.config/nomen/config.yaml")
+  .enablePositionalOptions()
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? ExitCode.ok : ExitCode.usage))
+  .showHelpAfterError()
+  .action((flags) => run(async () => (await import("./commands/interactive.js")).interactiveCommand(flags)));
 
 program
   .command("suggest")
   .description("Suggest domain names for a business description.")
   .argument("<description>", "what the business does")
-  .option("--model <path>", "a Llama/Qwen2 GGUF to use instead of the embedded default model")
   .option("--json", "print the API's JSON shape")
-  .action((_description: string, options: { model?: string }) => {
-    const model = options.model ?? findDefaultModel()?.base;
-    if (!model) {
-      process.stderr.write(
-        `nomen: the embedded default model is not there yet: expected models/${defaultModelFiles.base} ` +
-          "(issue: the default model is trained by Nomen's own pipeline and has not shipped in this checkout).\n" +
-          "Hint: pass --model path/to/any-llama-or-qwen2.gguf, once the suggest pipeline lands.\n",
-      );
-      process.exitCode = ExitCode.missing;
-      return;
-    }
-    process.stderr.write(`nomen: the suggest pipeline is not built yet (model found at ${model}).\n`);
-    process.exitCode = ExitCode.missing;
-  });
+  .option("--count <n>", "how many suggestions (1–50)", integer)
+  .option("--tlds <list>", "comma-separated TLDs, e.g. com,io")
+  .option("--style <style>", "any, brandable, descriptive, short, playful or professional")
+  .option("--max-length <n>", "longest name before the TLD", integer)
+  .option("--include <words>", "comma-separated words the names should contain")
+  .option("--exclude <words>", "comma-separated words the names must not contain")
+  .option("--check-availability", "drop names the registry reports as taken")
+  .option("--model <path>", "a Llama/Qwen2 GGUF instead of the embedded default model")
+  .option("--adapter <path>", "a LoRA adapter GGUF")
+  .option("--demo", "use the demo backend (no model)")
+  .option("--config <file>", "settings file (YAML/JSON)")
+  .action((description: string, flags) =>
+    run(async () => (await import("./commands/suggest.js")).suggestCommand(description, flags)),
+  );
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`nomen: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = ExitCode.error;
-});
+program
+  .command("serve")
+  .description("Serve the HTTP API (OpenAPI at /openapi.json, Swagger UI at /docs).")
+  .option("--host <host>", "interface to listen on (default 127.0.0.1)")
+  .option("--port <port>", "port (default 8787)")
+  .option("--model <path>", "a Llama/Qwen2 GGUF instead of the embedded default model")
+  .option("--adapter <path>", "a LoRA adapter GGUF")
+  .option("--demo", "serve the demo backend (no model)")
+  .option("--api-config <file>", "the API's JSON config file (default $NOMEN_API_CONFIG)")
+  .action((flags) => run(async () => (await import("./commands/serve.js")).serveCommand(flags)));
+
+program
+  .command("check")
+  .description(
+    "Check that a domain is valid and whether it is available (RDAP; 'unknown' when the registry cannot say).",
+  )
+  .argument("<domain>", "e.g. example.com")
+  .option("--json", "print JSON")
+  .action((domain: string, flags) =>
+    run(async () => (await import("./commands/check.js")).checkCommand(domain, flags)),
+  );
+
+program
+  .command("runs")
+  .description("List or show recorded dataset/train/eval runs.")
+  .argument("[action]", "list or show", "list")
+  .argument("[id]", "the run id (for show)")
+  .option("--json", "print JSON")
+  .option("--dir <path>", "runs folder (default: runsDir setting, ./runs)")
+  .option("--config <file>", "settings file (YAML/JSON)")
+  .action((action: string, id: string | undefined, flags) =>
+    run(async () => (await import("./commands/runs.js")).runsCommand(action, id, flags)),
+  );
+
+const dataset = program.command("dataset").description("Build training datasets.");
+dataset
+  .command("generate")
+  .description("Generate a synthetic dataset (descriptions + target domains, splits, card) with live progress.")
+  .requiredOption("--out <dir>", "output folder")
+  .option("--size <n>", "number of examples", "2000")
+  .option("--seed <seed>", "random seed", "1")
+  .option("--config <file>", "settings file (YAML/JSON)")
+  .action((flags) => run(async () => (await import("./commands/dataset.js")).datasetGenerateCommand(flags)));
+
+program
+  .command("train")
+  .description("Fine-tune a LoRA adapter with live progress.")
+  .allowUnknownOption()
+  .action(() => run(async () => (await import("./commands/pending.js")).pendingCommand("train")));
+
+program
+  .command("eval")
+  .description("Evaluate a model/adapter with live progress.")
+  .allowUnknownOption()
+  .action(() => run(async () => (await import("./commands/pending.js")).pendingCommand("eval")));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MissingDependencyError, UsageError } from "../errors.js";
+import type { CommandIo } from "../terminal.js";
+import { runsCommand } from "./runs.js";
+import { suggestCommand } from "./suggest.js";
+
+function io(isTTY = false, env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CommandIo = {
+    stdout: { write: (text: string) => out.push(text), isTTY },
+    stderr: { write: (text: string) => err.push(text) },
+    env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "nomen-cfg-")), ...env },
+  };
+  return { io: value, out, err };
+}
+
+describe("suggestCommand", () => {
+  it("--json prints exactly the API's response shape", async () => {
+    const { io: terminal, out } = io();
+    const code = await suggestCommand("organic coffee shop downtown", { json: true, demo: true, count: 3 }, terminal);
+    expect(code).toBe(0);
+    const body = JSON.parse(out.join(""));
+    expect(Object.keys(body)).toEqual(["suggestions", "status"]);
+    expect(body.suggestions).toHaveLength(3);
+    expect(Object.keys(body.suggestions[0])).toEqual(["domain", "confidence"]);
+  });
+
+  it("prints plain tab-separated lines when stdout is not a terminal, and a bar table on one (no colour with NO_COLOR)", async () => {
+    const plain = io(false);
+    await suggestCommand("bike repair", { demo: true, count: 2 }, plain.io);
+    expect(plain.out.join("")).toBe("bikerepair.com\t0.95\nrepairhq1.com\t0.91\n");
+    const tty = io(true, { NO_COLOR: "1" });
+    await suggestCommand("bike repair", { demo: true, count: 2 }, tty.io);
+    expect(tty.out.join("")).toBe("bikerepair.com  ██████████  95%\nrepairhq1.com   █████████░  91%\n");
+  });
+
+  it("exits 4 with the message for a blocked request", async () => {
+    const { io: terminal, err } = io();
+    expect(await suggestCommand("explicit content", { demo: true }, terminal)).toBe(4);
+    expect(err.join("")).toContain("blocked: Request contains inappropriate content");
+  });
+
+  it("turns the API's validation problem into a UsageError", async () => {
+    await expect(suggestCommand("   ", { demo: true }, io().io)).rejects.toThrow(UsageError);
+    await expect(suggestCommand("x", { demo: true, count: 99 }, io().io)).rejects.toThrow(/count/);
+  });
+
+  it("says honestly that a model is missing", async () => {
+    const missing = join(tmpdir(), "no-such-model.gguf");
+    await expect(suggestCommand("x", { model: missing }, io().io)).rejects.toThrow(MissingDependencyError);
+    const empty = join(mkdtempSync(join(tmpdir(), "nomen-model-")), "m.gguf");
+    writeFileSync(empty, "");
+    await expect(suggestCommand("x", { model: empty }, io().io)).rejects.toThrow(/suggest pipeline/);
+  });
+});
+
+describe("runsCommand", () => {
+  it("lists nothing in an empty folder and refuses an unknown run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nomen-runs-"));
+    const { io: terminal, err } = io();
+    expect(await runsCommand("list", undefined, { dir }, terminal)).toBe(0);
+    expect(err.join("")).toContain("no runs recorded");
+    await expect(runsCommand("show", "nope", { dir }, terminal)).rejects.toThrow(UsageError);
+  });
+});

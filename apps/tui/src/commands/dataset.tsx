@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import { generateDataset } from "@nomen/dataset-gen";
+import { loadCliConfig } from "../config.js";
+import { UsageError } from "../errors.js";
+import { newRunId, type RunRecord, saveRun } from "../runs.js";
+import { type CommandIo, processIo } from "../terminal.js";
+import { withProgress } from "./withProgress.js";
+
+/** Flags of `nomen dataset generate`. */
+export interface DatasetFlags {
+  size: string;
+  seed: string;
+  out: string;
+  config?: string;
+}
+
+/** `nomen dataset generate`: synthetic training data with live progress, recorded as a run. */
+export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo = processIo): Promise<number> {
+  const size = Number(flags.size);
+  if (!Number.isInteger(size) || size < 1)
+    throw new UsageError(`--size must be a positive integer, got ${flags.size}.`);
+  const { runsDir } = loadCliConfig({ file: flags.config, env: io.env });
+  const command = `nomen dataset generate --size ${size} --seed ${flags.seed} --out ${flags.out}`;
+  const run: RunRecord = {
+    id: newRunId("dataset"),
+    kind: "dataset",
+    command,
+    startedAt: new Date().toISOString(),
+    status: "running",
+    summary: {},
+    output: resolve(flags.out),
+  };
+  saveRun(runsDir, run);
+  try {
+    const card = await withProgress(
+      `dataset ${flags.out}`,
+      async (store) => {
+        const result = await generateDataset({
+          size,
+          seed: flags.seed,
+          outDir: flags.out,
+          command,
+          onProgress: (progress) => store.update({ phase: progress.phase, done: progress.done, total: progress.total }),
+        });
+        store.update({ lines: Object.entries(result.splits).map(([split, n]) => `${split.padEnd(10)} ${n}`) });
+        return { result, message: `wrote ${flags.out} (${Object.values(result.splits).join(" / ")} examples)` };
+      },
+      { ...io, interactive: Boolean(io.stdout.isTTY) },
+    );
+    saveRun(runsDir, {
+      ...run,
+      status: "succeeded",
+      finishedAt: new Date().toISOString(),
+      summary: { splits: card.splits },
+    });
+    return 0;
+  } catch (error) {
+    saveRun(runsDir, {
+      ...run,
+      status: "failed",
+      finishedAt: new Date().toISOString(),
+      summary: { error: String(error) },
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { loadCliConfig } from "../config.js";
+import { UsageError } from "../errors.js";
+import { listRuns } from "../runs.js";
+import { type CommandIo, processIo } from "../terminal.js";
+
+/** `nomen runs list|show <id>`: the recorded dataset, train and eval runs. */
+export async function runsCommand(
+  action: string,
+  id: string | undefined,
+  flags: { json?: boolean; dir?: string; config?: string },
+  io: CommandIo = processIo,
+): Promise<number> {
+  const runsDir = flags.dir ?? loadCliConfig({ file: flags.config, env: io.env }).runsDir;
+  const runs = listRuns(runsDir);
+  if (action === "list") {
+    if (flags.json) io.stdout.write(`${JSON.stringify(runs)}\n`);
+    else if (runs.length === 0) io.stderr.write(`nomen: no runs recorded in ${runsDir}\n`);
+    else for (const run of runs) io.stdout.write(`${run.id}\t${run.kind}\t${run.status}\t${run.command}\n`);
+    return 0;
+  }
+  if (action === "show") {
+    const run = runs.find((candidate) => candidate.id === id);
+    if (!run) throw new UsageError(`No run ${JSON.stringify(id ?? "")} in ${runsDir}. Hint: nomen runs list.`);
+    io.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+    return 0;
+  }
+  throw new UsageError(`Unknown runs action ${JSON.stringify(action)}: expected list or show.`);
+}
