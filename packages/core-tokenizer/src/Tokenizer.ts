@@ -1,6 +1,8 @@
 import { BpeCore } from "./bpe/BpeCore.js";
 import { encodeUtf8Into } from "./bytes/utf8.js";
-import type { StreamDecoder } from "./decode/createDecoder.js";
+import { createStreamDecoder, type StreamDecoder } from "./decode/createDecoder.js";
+import { lastSafeCut, splitPieces } from "./encode/splitPieces.js";
+import { specialPattern, splitSpecialTokens } from "./encode/splitSpecialTokens.js";
 import { InvalidTextError, InvalidUtf8Error, UnknownTokenIdError } from "./errors.js";
 import { PieceCache } from "./PieceCache.js";
 import {
@@ -218,19 +220,8 @@ export class Tokenizer {
 
   /** An incremental decoder for streaming generation: safe for characters split across tokens. */
   createDecoder(options: DecodeOptions = {}): StreamDecoder {
-    const decoder = new TextDecoder("utf-8", { fatal: options.fatal === true, ignoreBOM: true });
     const skip = options.skipSpecialTokens === true;
-    const run = (bytes: Uint8Array, stream: boolean): string => {
-      try {
-        return decoder.decode(bytes, { stream });
-      } catch (cause) {
-        throw new InvalidUtf8Error("incremental decode", { cause });
-      }
-    };
-    return {
-      push: (ids) => run(this.#bytesOf(typeof ids === "number" ? [ids] : ids, skip), true),
-      flush: () => run(new Uint8Array(0), false),
-    };
+    return createStreamDecoder((ids) => this.#bytesOf(ids, skip), options.fatal === true);
   }
 
   /** The stored text of one token (mapped form for normal tokens), or undefined. */
@@ -276,19 +267,13 @@ export class Tokenizer {
     onText: (s: string) => void,
     onSpecial: (id: number) => void,
   ): void {
-    const pattern = parseSpecial ? this.#allSpecials : this.#userSpecials;
-    if (pattern === null) {
-      if (text.length > 0) onText(text);
-      return;
-    }
-    pattern.lastIndex = 0;
-    let end = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      if (match.index > end) onText(text.slice(end, match.index));
-      onSpecial(this.#specialIds.get(match[0]) as number);
-      end = match.index + match[0].length;
-    }
-    if (end < text.length) onText(end === 0 ? text : text.slice(end));
+    splitSpecialTokens(
+      text,
+      parseSpecial ? this.#allSpecials : this.#userSpecials,
+      this.#specialIds,
+      onText,
+      onSpecial,
+    );
   }
 
   #encodeSegment(segment: string, out: number[]): void {
@@ -370,36 +355,4 @@ const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
 function checkText(text: unknown): string {
   if (typeof text !== "string") throw new InvalidTextError(text);
   return text;
-}
-
-function specialPattern(specials: readonly SpecialToken[]): RegExp | null {
-  if (specials.length === 0) return null;
-  const escaped = specials.map((s) => s.text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
-  return new RegExp(escaped.join("|"), "g");
-}
-
-/** Pre-tokenizer pieces of `text`, including any unmatched gaps. */
-function* splitPieces(pattern: RegExp, text: string): Generator<string> {
-  pattern.lastIndex = 0;
-  let end = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match.index > end) yield text.slice(end, match.index);
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    yield match[0];
-    end = match.index + match[0].length;
-  }
-  if (end < text.length) yield text.slice(end);
-}
-
-/** Index just after the last "\n" that is followed by a non-whitespace character; 0 when none. */
-function lastSafeCut(text: string): number {
-  for (let i = text.lastIndexOf("\n", text.length - 2); i >= 0; i = text.lastIndexOf("\n", i - 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (!/\s/.test(String.fromCharCode(next))) return i + 1;
-    if (i === 0) break;
-  }
-  return 0;
 }
