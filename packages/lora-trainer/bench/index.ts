@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BenchSuite, benchEnvironment } from "@nomen/bench";
-import { loadModel, loadTf } from "../src/index.js";
+import { loadModel, loadTf, wasmHeapBytes } from "../src/index.js";
 import { qwen25Config } from "../src/testing/specSource.js";
 import { writeQwenShapedQ8 } from "./writeQwenShapedQ8.js";
 
@@ -90,6 +90,7 @@ try {
       backend,
       loadSeconds: Number(loadSeconds.toFixed(2)),
       peakRssMiB: Math.round(peakRss() / 2 ** 20),
+      wasmHeapMiB: backend === "wasm" ? Math.round((wasmHeapBytes(tf.backend()) ?? 0) / 2 ** 20) : undefined,
       parameters: model.memory.parameters,
       fileBytesByType: model.memory.fileBytesByType,
       node: env.node,

@@ -10,9 +10,6 @@ import { ggmlTypeName, type ModelSource } from "./models/ModelSource.js";
  */
 export const WASM_HEAP_LIMIT_BYTES = 3.75 * 2 ** 30;
 
-/** Output-head slice width when the whole packed head does not fit the wasm heap. */
-const HEAD_CHUNK_COLUMNS = 16384;
-
 /** Bytes of the wasm backend's heap (it only grows); undefined on other backends. */
 export function wasmHeapBytes(backend: unknown): number | undefined {
   return (backend as { wasm?: { HEAPU8?: Uint8Array } } | undefined)?.wasm?.HEAPU8?.length;
@@ -27,15 +24,12 @@ export interface MemoryReport {
   /** Resident float32 weights after loading. */
   weightBytes: number;
   /**
-   * wasm only: XNNPACK packs a private copy of every matmul weight on first use and keeps it while the tensor lives
-   * (measured: a 0.5B model's matmuls fail with xnn status 6, out of memory, without this in the budget).
+   * wasm only: XNNPACK packs a private copy of every matmul's right-hand operand on first use and keeps it while the
+   * tensor lives (measured: a 0.5B model's matmuls failed with xnn status 6, out of memory, before this was budgeted).
+   * The output head sits on the left-hand side, so only the layers' projections are packed.
    */
   packedBytes: number;
-  /**
-   * Vocabulary columns per output-head chunk when the packed head does not fit: the head is then multiplied in
-   * slices whose packed copies are freed at once (slower, bounded memory). Undefined = one matmul.
-   */
-  headChunkColumns?: number;
+
   /** Activations, logits and KV cache for `tokens` positions in one forward pass (an estimate). */
   workingBytes: number;
   totalBytes: number;
@@ -67,22 +61,16 @@ export function estimateMemory(
   }
   const { dim, ffnDim, heads, kvHeads, headDim, layers, vocabSize } = config;
   const weightBytes = parameters * 4 + headDim * headDim * 4;
-  const headBytes = dim * vocabSize * 4;
   const projectionBytes = source.tensors
     .filter((t) => t.ne.length === 2 && t.name.startsWith("blk."))
     .reduce((sum, t) => sum + t.ne[0]! * t.ne[1]! * 4, 0);
-  const logits = tokens * vocabSize * 4 * 3; // logits, log-softmax, one temporary
+  const logits = tokens * vocabSize * 4 * 3; // logits [V, N], transposed, log-softmax
   const perLayer =
     tokens * (3 * ffnDim + 8 * dim) * 4 + 2 * heads * tokens * Math.min(tokens, config.contextLength) * 4;
   const kvCache = 2 * layers * kvHeads * headDim * tokens * 4;
   const workingBytes = logits + perLayer + kvCache;
   const limitBytes = backend === "wasm" ? WASM_HEAP_LIMIT_BYTES : totalmem();
-  let packedBytes = backend === "wasm" ? projectionBytes + headBytes : 0;
-  let headChunkColumns: number | undefined;
-  if (backend === "wasm" && weightBytes + packedBytes + workingBytes > limitBytes) {
-    headChunkColumns = Math.min(vocabSize, HEAD_CHUNK_COLUMNS);
-    packedBytes = projectionBytes + 2 * dim * headChunkColumns * 4; // one slice and its packed copy at a time
-  }
+  const packedBytes = backend === "wasm" ? projectionBytes : 0;
   const totalBytes = weightBytes + packedBytes + workingBytes;
   return {
     backend,
@@ -90,7 +78,6 @@ export function estimateMemory(
     parameters,
     weightBytes,
     packedBytes,
-    ...(headChunkColumns ? { headChunkColumns } : {}),
     workingBytes,
     totalBytes,
     limitBytes,

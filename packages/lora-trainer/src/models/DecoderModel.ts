@@ -50,12 +50,10 @@ export class DecoderModel {
       `lora-trainer: ${source.location}: ${config.architecture}, ${memory.parameters.toLocaleString("en-US")} parameters; ` +
         `file ${Object.entries(memory.fileBytesByType)
           .map(([type, bytes]) => `${type} ${bytes.toLocaleString("en-US")} B`)
-          .join(", ")}; needs ~${(memory.totalBytes / 2 ** 20).toFixed(0)} MiB on ${loaded.backend}` +
-        (memory.headChunkColumns ? ` (output head in slices of ${memory.headChunkColumns} columns to fit)` : ""),
+          .join(", ")}; needs ~${(memory.totalBytes / 2 ** 20).toFixed(0)} MiB on ${loaded.backend}`,
     );
     assertFits(memory, source.location);
     const weights = await loadDecoderWeights(loaded.tf, source, config, options);
-    if (memory.headChunkColumns) weights.headChunkColumns = memory.headChunkColumns;
     const rotation = rotationMatrix(loaded.tf, config.ropeStyle, config.headDim);
     return new DecoderModel(loaded.tf, loaded.backend, config, weights, rotation, memory);
   }

@@ -99,27 +99,15 @@ function causalMask(tf: Tf, rep: number, steps: number, positions: number, start
 }
 
 /**
- * x [N, D] · output [D, V]. With `headChunkColumns`, multiplies slices of the head instead: wasm's XNNPACK packs a
- * copy of each matmul weight and keeps it while the tensor lives, so slices freed right away bound that copy.
- * (Not freed while a gradient tape records: backprop needs them.)
+ * x [N, D] → logits [N, V], computed as (output [V, D] · xᵀ)ᵀ: on wasm, XNNPACK packs (copies and keeps) the
+ * right-hand operand of every matmul, so keeping the vocab-sized head on the left avoids a second copy of it.
  */
 function outputHead(tf: Tf, x: Tensor2D, weights: DecoderWeights): Tensor2D {
-  const chunk = weights.headChunkColumns;
-  if (!chunk) return tf.matMul(x, weights.output);
-  const [dim, vocab] = weights.output.shape;
-  const recording = (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
-  const parts: Tensor2D[] = [];
-  for (let start = 0; start < vocab; start += chunk) {
-    const slice = weights.output.slice([0, start], [dim, Math.min(chunk, vocab - start)]);
-    parts.push(tf.matMul(x, slice));
-    if (!recording) slice.dispose();
-  }
-  return tf.concat(parts, 1);
+  return tf.matMul(weights.output, x, false, true).transpose();
 }
 
 function embed(tf: Tf, weights: DecoderWeights, ids: Tensor1D): Tensor2D {
-  if (weights.tokenEmbedding) return tf.gather(weights.tokenEmbedding, ids); // [N, D]
-  return tf.gather(weights.output, ids, 1).transpose() as Tensor2D; // tied: columns of [D, V]
+  return tf.gather(weights.tokenEmbedding ?? weights.output, ids); // [N, D]; tied: rows of the head
 }
 
 /** x [N, D] / sqrt(mean(x²) + eps) · gain */

@@ -23,11 +23,9 @@ export interface DecoderLayerWeights {
 export interface DecoderWeights {
   /** [V, D]; absent when the head is tied, then rows are gathered from `output` (one copy in memory). */
   tokenEmbedding?: Tensor2D;
-  /** [D, V] */
+  /** [V, D], as ggml stores it (one row per token); the head multiplies it from the left (see decoder.ts). */
   output: Tensor2D;
   outputRounding?: GgmlActivationRounding;
-  /** Multiply the head in slices of this many vocabulary columns (bounded wasm memory; see memory.ts). */
-  headChunkColumns?: number;
   outputNorm: Tensor1D;
   layers: DecoderLayerWeights[];
 }
@@ -66,7 +64,7 @@ export async function loadDecoderWeights(
     const { dim, vocabSize } = config;
     const head = present.has("output.weight") ? "output.weight" : "token_embd.weight";
     const weights: DecoderWeights = {
-      output: await matrix(head, dim, vocabSize),
+      output: track(tf.tensor2d(await read(head), [vocabSize, dim])),
       outputNorm: await vector("output_norm.weight"),
       layers: [],
     };
