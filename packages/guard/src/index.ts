@@ -9,4 +9,13 @@ export { type CheckInputOptions, checkInput, type InputVerdict } from "./input/c
 export { INPUT_RULES } from "./input/inputRules.js";
 export type { GuardLogger } from "./logger.js";
 export { foldText, normalizeViews } from "./normalizeText.js";
+export { type Brand, brandIndex } from "./output/brandIndex.js";
+export { FAMOUS_MARKS, FAMOUS_WORD_MARKS, GOVERNMENT_MARKS } from "./output/famousMarks.js";
+export {
+  type DroppedName,
+  type FilterNamesOptions,
+  type FilterNamesResult,
+  filterNames,
+} from "./output/filterNames.js";
+export type { FilterHit } from "./output/findTrademark.js";
 export { packageInfo } from "./packageInfo.js";

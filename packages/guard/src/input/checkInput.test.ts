@@ -25,9 +25,9 @@ describe("checkInput on the checked-in labelled list", () => {
   });
 
   it.each([
-    ["labelled", labelled],
-    ["held-out", heldOut],
-  ] as const)("blocks ≥ 98%% of blocked requests and refuses ≤ 3%% of near-misses (%s list)", (name, list) => {
+    { name: "labelled", list: labelled },
+    { name: "held-out", list: heldOut },
+  ])("blocks ≥ 98% of blocked requests and refuses ≤ 3% of near-misses ($name list)", ({ name, list }) => {
     const missed = list.blocked.filter(({ text }) => checkInput(text).allowed);
     const refused = list.nearMisses.filter(({ text }) => !checkInput(text).allowed);
     const recall = 1 - missed.length / list.blocked.length;
