@@ -1,4 +1,34 @@
 /**
  * @module @nomen/suggest — The suggest pipeline both apps share: guard, prompt, constrained generation, validation, output guard, ranking, availability.
  */
+export { type BuildMessagesOptions, buildMessages } from "./buildMessages.js";
+export {
+  type CreateSuggesterOptions,
+  createSuggester,
+  type SuggestCallOptions,
+  type Suggester,
+  type SuggestStreamItem,
+} from "./createSuggester.js";
+export { InvalidRequestError, SuggestError, SuggesterConfigError } from "./errors.js";
 export { packageInfo } from "./packageInfo.js";
+export {
+  DEFAULT_SUGGEST_TLDS,
+  MAX_DESCRIPTION_LENGTH,
+  type ResolvedRequest,
+  resolveRequest,
+  SUGGEST_STYLES,
+  type SuggestRequest,
+  type SuggestStyle,
+  suggestRequestSchema,
+} from "./request.js";
+export {
+  type AvailabilityLookup,
+  type PipelineDeps,
+  type PipelineStats,
+  runPipeline,
+  type Suggestion,
+  type SuggestResponse,
+} from "./runPipeline.js";
+export { checkDomain, type DropReason, type ValidateDomain } from "./stages/checkDomain.js";
+export { type OutputFilter, policyOutputFilter } from "./stages/outputFilter.js";
+export { type Candidate, rankSuggestions, styleFit } from "./stages/rankSuggestions.js";

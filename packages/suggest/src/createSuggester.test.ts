@@ -1,0 +1,190 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BLOCKED_RESPONSE } from "@nomen/guard";
+import {
+  AdapterMismatchError,
+  BusyError,
+  type GenerateSuggestionsOptions,
+  ModelFileError,
+  type SuggestionGenerator,
+} from "@nomen/metal-runtime";
+import { writeTinyAdapter, writeTinyModel } from "@nomen/metal-runtime/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSuggester, type Suggester, type SuggestStreamItem } from "./createSuggester.js";
+import { InvalidRequestError, SuggesterConfigError } from "./errors.js";
+import type { PipelineStats } from "./runPipeline.js";
+
+let dir: string;
+let modelPath: string;
+let suggester: Suggester;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "nomen-suggest-"));
+  modelPath = (await writeTinyModel({ path: join(dir, "tiny.gguf") })).path;
+  suggester = await createSuggester({ model: modelPath, gpu: false, sequences: 2, seed: 7, maxTokens: 300 });
+});
+
+afterAll(async () => {
+  await suggester?.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A generator that replays fixed answers through the real streaming contract. */
+function scripted(answers: string[][], blocked = false): SuggestionGenerator & { calls: GenerateSuggestionsOptions[] } {
+  const calls: GenerateSuggestionsOptions[] = [];
+  return {
+    backend: "scripted",
+    calls,
+    async generateSuggestions(options) {
+      calls.push(options);
+      const domains = answers[calls.length - 1] ?? [];
+      const suggestions = domains.map((domain, index) => ({ index, domain, confidence: 0.5, rawConfidence: 0.5 }));
+      for (const s of suggestions) options.onSuggestion?.(s);
+      return { suggestions, blocked, text: JSON.stringify({ suggestions: domains }), tokens: 10, finishReason: "stop" };
+    },
+    dispose: async () => {},
+    [Symbol.asyncDispose]: async () => {},
+  };
+}
+
+describe("createSuggester on a real tiny model", () => {
+  it("answers with exactly the response shape the apps return", async () => {
+    const response = await suggester.suggest({
+      business_description: "A bakery in Lyon",
+      count: 3,
+      tlds: ["com", "fr"],
+    });
+    expect(response.status).toBe("success");
+    expect(Object.keys(response)).toEqual(["suggestions", "status"]);
+    for (const s of response.suggestions) expect(Object.keys(s)).toEqual(["domain", "confidence"]);
+    expect(suggester.backend).toBe("llama.cpp cpu");
+  });
+
+  it("streams suggestions, and they are the ones suggest would rank", async () => {
+    const streamed: SuggestStreamItem[] = [];
+    for await (const item of suggester.stream({ business_description: "A bakery in Lyon", count: 4 }))
+      streamed.push(item);
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(streamed.length).toBeLessThanOrEqual(4);
+    for (const item of streamed) expect(item).toHaveProperty("domain");
+  });
+
+  it("blocks a request the input policy refuses, without generating", async () => {
+    const generator = scripted([["never.com"]]);
+    const guarded = await createSuggester({ generator });
+    const request = { business_description: "Buy cocaine and meth online, fast delivery" };
+    expect(await guarded.suggest(request)).toEqual(BLOCKED_RESPONSE);
+    const streamed: SuggestStreamItem[] = [];
+    for await (const item of guarded.stream(request)) streamed.push(item);
+    expect(streamed).toEqual([{ status: "blocked", message: BLOCKED_RESPONSE.message }]);
+    expect(generator.calls).toHaveLength(0);
+  });
+
+  it("returns the blocked response when the model refuses", async () => {
+    const refusing = await createSuggester({ generator: scripted([[]], true) });
+    expect(await refusing.suggest({ business_description: "A bakery" })).toEqual(BLOCKED_RESPONSE);
+  });
+});
+
+describe("pipeline stages with a scripted generator", () => {
+  it("drops invalid, disallowed, duplicate and guarded names, and fills count with another round", async () => {
+    const generator = scripted([
+      ["good.com", "good.com", "bad-tld.zzzz", "has-hyphen.com", "digit1.com", "methlab.com", "cheapbread.com"],
+      ["second.com", "third.com", "fourth.com"],
+    ]);
+    const stats: PipelineStats = { rounds: 0, generated: 0, tokens: 0, dropped: {} };
+    const s = await createSuggester({ generator });
+    const response = await s.suggest(
+      { business_description: "A bakery", count: 3, tlds: ["com"], exclude: ["cheap"] },
+      { stats },
+    );
+    expect(response.status === "success" && response.suggestions.map((x) => x.domain).sort()).toEqual(
+      ["good.com", "second.com", "third.com"].sort(),
+    );
+    expect(stats.rounds).toBe(2);
+    expect(stats.dropped).toEqual({ duplicate: 1, invalid: 1, hyphen: 1, digit: 1, guard: 1, "excluded-word": 1 });
+    expect(generator.calls[0]).toMatchObject({ count: 5, tlds: ["com"], allowHyphens: false, allowDigits: false });
+    expect(generator.calls[0]?.messages?.[0]?.content).toMatch(/domain names/i);
+  });
+
+  it("runs an injected output filter on each name", async () => {
+    const seen: string[] = [];
+    const outputFilter = (domain: string) => {
+      seen.push(domain);
+      return !domain.startsWith("blocked");
+    };
+    const s = await createSuggester({ generator: scripted([["blockedname.com", "fine.com"]]), outputFilter });
+    const response = await s.suggest({ business_description: "A bakery", count: 2 });
+    expect(seen).toEqual(["blockedname.com", "fine.com"]);
+    expect(response.status === "success" && response.suggestions.map((x) => x.domain)).toEqual(["fine.com"]);
+  });
+
+  it("keeps only names the availability check does not report as taken", async () => {
+    const availability = {
+      check: async (domain: string) => ({ state: domain.startsWith("taken") ? "taken" : "unknown" }),
+    };
+    const s = await createSuggester({ generator: scripted([["takenname.com", "freename.com"]]), availability });
+    const response = await s.suggest({ business_description: "A bakery", count: 2, check_availability: true });
+    expect(response.status === "success" && response.suggestions.map((x) => x.domain)).toEqual(["freename.com"]);
+  });
+
+  it("passes runtime errors through typed (BusyError stays BusyError)", async () => {
+    const busy: SuggestionGenerator = {
+      ...scripted([]),
+      generateSuggestions: async () => {
+        throw new BusyError(8, 8);
+      },
+    };
+    const s = await createSuggester({ generator: busy });
+    await expect(s.suggest({ business_description: "A bakery" })).rejects.toBeInstanceOf(BusyError);
+    const iterate = async () => {
+      for await (const _ of s.stream({ business_description: "A bakery" })) {
+        // drain
+      }
+    };
+    await expect(iterate()).rejects.toBeInstanceOf(BusyError);
+  });
+});
+
+describe("bad input: a typed error, and the process stays up", () => {
+  it.each([
+    ["empty text", ""],
+    ["whitespace only", "   \n  "],
+    ["a 100 KB description", "x".repeat(100 * 1024)],
+    ["control characters", "bakery\u0007\u0000"],
+    ["invalid UTF-8", Uint8Array.from([0xff, 0xfe, 0x80])],
+  ])("%s → InvalidRequestError (suggest and stream)", async (_name, description) => {
+    await expect(suggester.suggest({ business_description: description })).rejects.toBeInstanceOf(InvalidRequestError);
+    expect(() => suggester.stream({ business_description: description })).toThrow(InvalidRequestError);
+  });
+
+  it("an unknown model path → ModelFileError", async () => {
+    await expect(createSuggester({ model: join(dir, "nope.gguf"), gpu: false })).rejects.toBeInstanceOf(ModelFileError);
+  });
+
+  it("a corrupt or truncated GGUF → ModelFileError", async () => {
+    const bytes = await readFile(modelPath);
+    await writeFile(join(dir, "truncated.gguf"), bytes.subarray(0, bytes.length >> 1));
+    await writeFile(join(dir, "corrupt.gguf"), Buffer.concat([Buffer.from("GGUF"), Buffer.alloc(64, 0xff)]));
+    for (const name of ["truncated.gguf", "corrupt.gguf"]) {
+      await expect(createSuggester({ model: join(dir, name), gpu: false })).rejects.toBeInstanceOf(ModelFileError);
+    }
+  });
+
+  it("an adapter for another architecture → AdapterMismatchError", async () => {
+    const adapter = await writeTinyAdapter({ path: join(dir, "llama-lora.gguf"), architecture: "llama" });
+    await expect(createSuggester({ model: modelPath, adapter, gpu: false })).rejects.toBeInstanceOf(
+      AdapterMismatchError,
+    );
+  });
+
+  it("neither or both of generator and model → SuggesterConfigError", async () => {
+    await expect(createSuggester({})).rejects.toBeInstanceOf(SuggesterConfigError);
+  });
+
+  it("the suggester still works after all of the above", async () => {
+    const response = await suggester.suggest({ business_description: "Still alive bakery", count: 2 });
+    expect(response.status).toBe("success");
+  });
+});

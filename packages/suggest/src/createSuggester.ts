@@ -1,0 +1,152 @@
+import { AvailabilityChecker, validateDomain } from "@nomen/domains";
+import { checkInput } from "@nomen/guard";
+import {
+  type AdapterSpec,
+  type GpuChoice,
+  loadRuntime,
+  type Runtime,
+  type SuggestionGenerator,
+} from "@nomen/metal-runtime";
+import { AsyncQueue } from "./AsyncQueue.js";
+import { SuggesterConfigError } from "./errors.js";
+import { resolveRequest, type SuggestRequest } from "./request.js";
+import {
+  type AvailabilityLookup,
+  type PipelineDeps,
+  type PipelineStats,
+  runPipeline,
+  type Suggestion,
+  type SuggestResponse,
+} from "./runPipeline.js";
+import type { ValidateDomain } from "./stages/checkDomain.js";
+import { type OutputFilter, policyOutputFilter } from "./stages/outputFilter.js";
+
+/** What `stream` yields: each suggestion as soon as it passed every check, or one blocked notice. */
+export type SuggestStreamItem = Suggestion | { status: "blocked"; message: string };
+
+/** Per-call options. */
+export interface SuggestCallOptions {
+  signal?: AbortSignal;
+  /** Filled with counters of this run (rounds, tokens, drops by reason). */
+  stats?: PipelineStats;
+}
+
+/** The pipeline both apps use. */
+export interface Suggester extends AsyncDisposable {
+  /** Runs the whole pipeline and returns the ranked response. Throws `InvalidRequestError` for bad input. */
+  suggest(request: SuggestRequest, options?: SuggestCallOptions): Promise<SuggestResponse>;
+  /** Same pipeline, streamed: suggestions in arrival order (the ranked list is what `suggest` returns). */
+  stream(request: SuggestRequest, options?: SuggestCallOptions): AsyncIterable<SuggestStreamItem>;
+  /** The generator's backend, e.g. "llama.cpp cpu + 1 LoRA". */
+  readonly backend: string;
+  /** Frees what the suggester created itself (a runtime loaded from `model`), never an injected generator. */
+  dispose(): Promise<void>;
+}
+
+/** Options for {@link createSuggester}: give `generator`, or `model` (and optionally `adapter`) paths. */
+export interface CreateSuggesterOptions {
+  /** A local or remote generator from `@nomen/metal-runtime`. */
+  generator?: SuggestionGenerator;
+  /** A base GGUF to load with a new runtime. */
+  model?: string;
+  /** A LoRA adapter GGUF for `model`. */
+  adapter?: string | AdapterSpec;
+  /** For `model`: defaults to "auto". */
+  gpu?: GpuChoice;
+  /** For `model`: parallel sequences. Defaults to 4. */
+  sequences?: number;
+  /** Defaults to `@nomen/guard`'s `checkInput`. */
+  inputGuard?: (text: string) => { allowed: boolean };
+  /** Defaults to `@nomen/domains`' `validateDomain`. */
+  validate?: ValidateDomain;
+  /** Defaults to {@link policyOutputFilter}. */
+  outputFilter?: OutputFilter;
+  /** Used when a request sets `check_availability`. Defaults to a `@nomen/domains` `AvailabilityChecker`, made on first use. */
+  availability?: AvailabilityLookup;
+  /** Defaults to the dataset's `SYSTEM_PROMPT`. */
+  systemPrompt?: string;
+  /** Defaults to false (see `buildMessages`). */
+  promptHints?: boolean;
+  /** Defaults to 3. */
+  maxRounds?: number;
+  /** Defaults to 0.8. */
+  temperature?: number;
+  /** Per round. Defaults to 512. */
+  maxTokens?: number;
+  /** For the whole request, queue wait included. Defaults to 30000. */
+  timeoutMs?: number;
+  /** Defaults to true. */
+  trustModelRefusals?: boolean;
+  /** Fixes sampling for reproducible runs. Defaults to random. */
+  seed?: number;
+}
+
+/**
+ * Builds the suggest pipeline.
+ * @example
+ * const suggester = await createSuggester({ model: "models/nomen-tiny.gguf" });
+ * await suggester.suggest({ business_description: "A bakery in Lyon", count: 3, tlds: ["com", "fr"] });
+ */
+export async function createSuggester(options: CreateSuggesterOptions): Promise<Suggester> {
+  if ((options.generator === undefined) === (options.model === undefined)) {
+    throw new SuggesterConfigError("createSuggester needs exactly one of generator or model (a GGUF path)");
+  }
+  let runtime: Runtime | undefined;
+  let generator = options.generator;
+  if (!generator) {
+    runtime = await loadRuntime({ gpu: options.gpu ?? "auto" });
+    try {
+      const model = await runtime.loadModel({ modelPath: options.model as string });
+      const adapter = typeof options.adapter === "string" ? { path: options.adapter } : options.adapter;
+      generator = await model.createGenerator({
+        sequences: options.sequences ?? 4,
+        adapters: adapter ? [adapter] : [],
+      });
+    } catch (error) {
+      await runtime.dispose();
+      throw error;
+    }
+  }
+  let availability = options.availability;
+  const deps: PipelineDeps = {
+    generator,
+    inputGuard: options.inputGuard ?? ((text) => checkInput(text)),
+    validate: options.validate ?? validateDomain,
+    outputFilter: options.outputFilter ?? policyOutputFilter,
+    get availability() {
+      availability ??= new AvailabilityChecker();
+      return availability;
+    },
+    systemPrompt: options.systemPrompt,
+    promptHints: options.promptHints,
+    maxRounds: options.maxRounds ?? 3,
+    temperature: options.temperature ?? 0.8,
+    maxTokens: options.maxTokens ?? 512,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    trustModelRefusals: options.trustModelRefusals ?? true,
+    seed: options.seed,
+  };
+
+  const dispose = async () => {
+    await runtime?.dispose();
+  };
+  return {
+    backend: generator.backend,
+    suggest: async (request, call = {}) =>
+      runPipeline(resolveRequest(request), deps, call.signal, undefined, call.stats),
+    stream: (request, call = {}) => {
+      const resolved = resolveRequest(request);
+      const queue = new AsyncQueue<SuggestStreamItem>();
+      runPipeline(resolved, deps, call.signal, (s) => queue.push(s), call.stats).then(
+        (response) => {
+          if (response.status === "blocked") queue.push({ status: "blocked", message: response.message });
+          queue.end();
+        },
+        (error: unknown) => queue.end(error ?? new Error("suggest pipeline failed")),
+      );
+      return queue;
+    },
+    dispose,
+    [Symbol.asyncDispose]: dispose,
+  };
+}

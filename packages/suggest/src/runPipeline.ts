@@ -1,0 +1,126 @@
+import { BLOCKED_RESPONSE, type BlockedResponse } from "@nomen/guard";
+import type { GeneratedSuggestion, SuggestionGenerator } from "@nomen/metal-runtime";
+import { type BuildMessagesOptions, buildMessages } from "./buildMessages.js";
+import type { ResolvedRequest } from "./request.js";
+import { checkDomain, type DropReason, type ValidateDomain } from "./stages/checkDomain.js";
+import type { OutputFilter } from "./stages/outputFilter.js";
+import { type Candidate, rankSuggestions } from "./stages/rankSuggestions.js";
+
+/** One ranked suggestion, as both apps return it. */
+export interface Suggestion {
+  domain: string;
+  /** Calibrated confidence in [0, 1]. */
+  confidence: number;
+}
+
+/** The pipeline's answer: exactly the keys the API returns. */
+export type SuggestResponse = { suggestions: Suggestion[]; status: "success" } | BlockedResponse;
+
+/** Checks availability of one domain; `@nomen/domains`' `AvailabilityChecker` fits. */
+export interface AvailabilityLookup {
+  check(domain: string, options: { signal?: AbortSignal }): Promise<{ state: string }>;
+}
+
+/** Everything the pipeline uses, injected so each stage can be swapped or faked. */
+export interface PipelineDeps extends BuildMessagesOptions {
+  generator: SuggestionGenerator;
+  inputGuard: (text: string) => { allowed: boolean };
+  validate: ValidateDomain;
+  outputFilter: OutputFilter;
+  availability?: AvailabilityLookup;
+  /** Generation rounds to fill `count` when filters drop names. */
+  maxRounds: number;
+  temperature: number;
+  maxTokens: number;
+  timeoutMs: number;
+  /** Return the blocked response when the model itself refuses. */
+  trustModelRefusals: boolean;
+  /** Seed of the first round (later rounds add 1). Random when undefined. */
+  seed?: number;
+}
+
+/** Counters for one run, for logs and tests. */
+export interface PipelineStats {
+  rounds: number;
+  generated: number;
+  tokens: number;
+  dropped: Partial<Record<DropReason | "guard" | "duplicate" | "taken", number>>;
+}
+
+/**
+ * input guard → prompt → generate (grammar-constrained, streamed) → normalize and validate → output
+ * guard → dedupe → optional availability → rank. `emit` receives each suggestion that passed every
+ * per-item stage, as soon as it did (ranking needs the whole list, so the final order comes last).
+ */
+export async function runPipeline(
+  request: ResolvedRequest,
+  deps: PipelineDeps,
+  signal: AbortSignal | undefined,
+  emit: (suggestion: Suggestion) => void = () => {},
+  stats: PipelineStats = { rounds: 0, generated: 0, tokens: 0, dropped: {} },
+): Promise<SuggestResponse> {
+  signal?.throwIfAborted();
+  if (!deps.inputGuard(request.description).allowed) return BLOCKED_RESPONSE;
+  const messages = buildMessages(request, deps);
+  const kept: Candidate[] = [];
+  const seen = new Set<string>();
+  const drop = (reason: keyof PipelineStats["dropped"]) => {
+    stats.dropped[reason] = (stats.dropped[reason] ?? 0) + 1;
+  };
+  const started = performance.now();
+  let pending: Promise<void> = Promise.resolve();
+
+  const accept = async (item: GeneratedSuggestion, enough: AbortController) => {
+    const checked = checkDomain(item.domain, request, deps.validate);
+    if (!checked.ok) return drop(checked.reason);
+    if (seen.has(checked.domain)) return drop("duplicate");
+    seen.add(checked.domain);
+    if (!(await deps.outputFilter(checked.domain, checked.label))) return drop("guard");
+    if (request.checkAvailability && deps.availability) {
+      const { state } = await deps.availability.check(checked.domain, { signal });
+      if (state === "taken") return drop("taken");
+    }
+    if (kept.length >= request.count) return;
+    kept.push({ domain: checked.domain, label: checked.label, confidence: item.confidence, order: kept.length });
+    emit({ domain: checked.domain, confidence: item.confidence });
+    if (kept.length >= request.count) enough.abort();
+  };
+
+  for (let round = 0; round < deps.maxRounds && kept.length < request.count; round++) {
+    const remainingMs = deps.timeoutMs - (performance.now() - started);
+    const enough = new AbortController();
+    const roundSignal = signal ? AbortSignal.any([signal, enough.signal]) : enough.signal;
+    stats.rounds++;
+    try {
+      const result = await deps.generator.generateSuggestions({
+        messages,
+        count: Math.min(20, request.count - kept.length + 2),
+        tlds: request.tlds,
+        maxLabelLength: request.maxLength,
+        allowHyphens: request.allowHyphens,
+        allowDigits: request.allowDigits,
+        mustInclude: request.include,
+        allowBlocked: deps.trustModelRefusals,
+        maxTokens: deps.maxTokens,
+        temperature: deps.temperature,
+        seed: deps.seed === undefined ? undefined : deps.seed + round,
+        timeoutMs: Math.max(1, remainingMs),
+        signal: roundSignal,
+        onSuggestion: (item) => {
+          stats.generated++;
+          // Per-item stages run in arrival order, so streamed order is stable.
+          pending = pending.then(() => accept(item, enough));
+        },
+      });
+      stats.tokens += result.tokens;
+      await pending;
+      if (result.blocked && kept.length === 0 && round === 0) return BLOCKED_RESPONSE;
+    } catch (error) {
+      // We stop a round ourselves once `count` names are in; only that abort is expected.
+      if (!enough.signal.aborted || signal?.aborted) throw error;
+      await pending;
+    }
+  }
+  const ranked = rankSuggestions(kept, request.style, request.description);
+  return { suggestions: ranked.map(({ domain, confidence }) => ({ domain, confidence })), status: "success" };
+}
