@@ -1,4 +1,28 @@
 /**
  * @module nomen — The nomen command: an Ink terminal app to name a business, train and evaluate models, and scripts-friendly subcommands.
  */
+export {
+  type Backend,
+  missingDefaultModelMessage,
+  type OpenBackendOptions,
+  openBackend,
+  suggestFactoryName,
+} from "./backend.js";
+export { copyWithOsc52 } from "./clipboard.js";
+export { type CliConfig, defaultCliConfig, type LoadCliConfigOptions, loadCliConfig } from "./config.js";
+export {
+  type DefaultModelPaths,
+  defaultModelFiles,
+  type FindDefaultModelOptions,
+  findDefaultModel,
+} from "./defaultModel.js";
+export { ConfigFileError, MissingDependencyError, StateFileError, UsageError } from "./errors.js";
+export { ExitCode, exitCodeFor } from "./exitCodes.js";
+export { type ExportRow, exportResults, toCsv } from "./exportResults.js";
 export { packageInfo } from "./packageInfo.js";
+export { listRuns, newRunId, type RunRecord, saveRun } from "./runs.js";
+export { History, type HistoryEntry } from "./store/History.js";
+export { Shortlist, type ShortlistEntry } from "./store/Shortlist.js";
+export { App, type AppProps } from "./ui/App.js";
+export { type ProgressState, ProgressView } from "./ui/ProgressView.js";
+export type { RequestOptions, ResultItem } from "./ui/types.js";
