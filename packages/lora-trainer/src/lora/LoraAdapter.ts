@@ -120,6 +120,10 @@ export class LoraAdapter {
     this.dispose();
   }
 
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.dispose();
+  }
+
   #ensureAlive(): void {
     if (this.#disposed) throw new DisposedError("LoraAdapter was used after dispose()");
   }
