@@ -7,6 +7,14 @@ export { BrandDataError, ClassifierVerdictError, GuardInputError } from "./error
 export { POLICY_CATEGORIES, type PolicyCategory, type PolicyRule } from "./input/categories.js";
 export { type CheckInputOptions, checkInput, type InputVerdict } from "./input/checkInput.js";
 export { INPUT_RULES } from "./input/inputRules.js";
+export {
+  buildClassifierPrompt,
+  type CheckInputWithClassifierOptions,
+  CLASSIFIER_VERDICT_SCHEMA,
+  type ClassifierModel,
+  checkInputWithClassifier,
+  parseClassifierVerdict,
+} from "./input/llmClassifier.js";
 export type { GuardLogger } from "./logger.js";
 export { foldText, normalizeViews } from "./normalizeText.js";
 export { type Brand, brandIndex } from "./output/brandIndex.js";
