@@ -1,5 +1,5 @@
 import type { Example, Split } from "./Example.js";
-import { findNearDuplicates } from "./nearDuplicates.js";
+import { NearDuplicateIndex } from "./nearDuplicates.js";
 import { hash32 } from "./normalize.js";
 
 /** Split shares: train 90%, validation 5%, test 5% (of groups, not examples). */
@@ -17,6 +17,7 @@ const BY_ORDER: Split[] = ["train", "validation", "test"];
 export function assignSplits(
   examples: Omit<Example, "split">[],
   seed: number | string,
+  index: NearDuplicateIndex = new NearDuplicateIndex(examples.map((e) => e.text)),
 ): { examples: Example[]; moved: number } {
   const out: Example[] = examples.map((e) => {
     const u = hash32(`${seed}:${e.group}`) / 4294967296;
@@ -26,10 +27,7 @@ export function assignSplits(
   });
   let moved = 0;
   for (let round = 0; round < 10; round++) {
-    const pairs = findNearDuplicates(
-      out.map((e) => e.text),
-      { consider: (i, j) => out[i]!.split !== out[j]!.split },
-    );
+    const pairs = index.pairs({ consider: (i, j) => out[i]!.split !== out[j]!.split });
     let changed = 0;
     for (const [i, j] of pairs) {
       const a = out[i]!;

@@ -6,7 +6,7 @@ import { DatasetAbortedError, InvalidDatasetOptionsError } from "../errors.js";
 import { createTargetChecker, type TargetChecker } from "../teacher/checkTarget.js";
 import { assignSplits } from "./assignSplits.js";
 import { generateExamples } from "./generateExamples.js";
-import { findNearDuplicates, NEAR_DUPLICATE_THRESHOLD } from "./nearDuplicates.js";
+import { NEAR_DUPLICATE_THRESHOLD, NearDuplicateIndex } from "./nearDuplicates.js";
 import { normalizeText } from "./normalize.js";
 import { writeDataset } from "./writeDataset.js";
 
@@ -64,9 +64,9 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   await Promise.resolve();
   if (signal?.aborted) throw new DatasetAbortedError("generateDataset: aborted", { cause: signal.reason });
   onProgress?.({ phase: "split", done: 0, total: size });
-  const { examples, moved } = assignSplits(raw, seed);
-  const texts = examples.map((e) => e.text);
-  const crossNear = findNearDuplicates(texts, { consider: (i, j) => examples[i]!.split !== examples[j]!.split }).length;
+  const index = new NearDuplicateIndex(raw.map((e) => e.text));
+  const { examples, moved } = assignSplits(raw, seed, index);
+  const crossNear = index.pairs({ consider: (i, j) => examples[i]!.split !== examples[j]!.split }).length;
   const crossExact = countCrossSplitExact(examples.map((e) => [normalizeText(e.text), e.split]));
   onProgress?.({ phase: "write", done: 0, total: size });
   if (signal?.aborted) throw new DatasetAbortedError("generateDataset: aborted", { cause: signal.reason });

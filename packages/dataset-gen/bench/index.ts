@@ -1,0 +1,67 @@
+/**
+ * Dataset generation speed: 50,000 examples end to end (generate, split with the near-duplicate check, write
+ * chat/completion/meta JSONL and the card), against its own phases. Goal: under 60 s on the 2-core dev machine.
+ * Run: pnpm --filter @nomen/dataset-gen bench   (BENCH_SIZE=… to change the size)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BenchSuite } from "@nomen/bench";
+import { assignSplits } from "../src/dataset/assignSplits.js";
+import { generateExamples } from "../src/dataset/generateExamples.js";
+import { createTargetChecker, generateDataset, loadLexicon } from "../src/index.js";
+
+const size = Number(process.env["BENCH_SIZE"] ?? 50_000);
+const dir = mkdtempSync(join(tmpdir(), "nomen-bench-"));
+const suite = new BenchSuite("dataset-gen");
+const work = { amount: size, unit: "examples" };
+const loadStart = performance.now();
+loadLexicon();
+console.log(JSON.stringify({ lexiconLoadMs: Math.round(performance.now() - loadStart) }));
+let card: Awaited<ReturnType<typeof generateDataset>> | undefined;
+try {
+  await suite.add({
+    name: `generateDataset ${size}`,
+    backend: "node",
+    work,
+    warmup: 0,
+    repeats: 1,
+    fn: async () => {
+      card = await generateDataset({ size, seed: 1, outDir: join(dir, "full") });
+    },
+  });
+  const check = createTargetChecker();
+  let examples: ReturnType<typeof generateExamples> = [];
+  await suite.add({
+    name: "phase: descriptions + teacher",
+    backend: "node",
+    work,
+    warmup: 0,
+    repeats: 1,
+    fn: () => {
+      examples = generateExamples({ size, seed: 1, check });
+    },
+  });
+  await suite.add({
+    name: "phase: splits + near-duplicates",
+    backend: "node",
+    work,
+    warmup: 0,
+    repeats: 1,
+    fn: () => assignSplits(examples, 1),
+  });
+  suite.table({ baseline: `generateDataset ${size}` });
+  if (card) {
+    console.log(
+      JSON.stringify({
+        businessTypes: card.diversity.businessTypes,
+        distinctLabelRatio: card.diversity.distinctLabelRatio,
+        topTldShare: card.diversity.topTldShare,
+        crossSplitNearDuplicates: card.leakage.crossSplitNearDuplicates,
+        splits: card.splits,
+      }),
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
