@@ -2,7 +2,11 @@ import { GgufUnsupportedTensorTypeError } from "../errors.js";
 import { ggmlTypeName } from "../ggmlTypes.js";
 import { GgmlType } from "../types.js";
 import { bf16ToFloat, halfToFloatTable } from "./half.js";
+import { dequantizeQ2_K } from "./q2_K.js";
+import { dequantizeQ3_K } from "./q3_K.js";
+import { dequantizeQ4_0, dequantizeQ4_1 } from "./q4_0.js";
 import { dequantizeQ4_K } from "./q4_K.js";
+import { dequantizeQ5_0, dequantizeQ5_1 } from "./q5_0.js";
 import { dequantizeQ5_K } from "./q5_K.js";
 import { dequantizeQ6_K } from "./q6_K.js";
 import { dequantizeQ8_0 } from "./q8_0.js";
@@ -26,13 +30,19 @@ const DEQUANTIZERS: Partial<Record<number, Dequantizer>> = {
   [GgmlType.BF16]: (bytes, out) => {
     for (let i = 0; i < out.length; i++) out[i] = bf16ToFloat(bytes[2 * i]! | (bytes[2 * i + 1]! << 8));
   },
+  [GgmlType.Q4_0]: dequantizeQ4_0,
+  [GgmlType.Q4_1]: dequantizeQ4_1,
+  [GgmlType.Q5_0]: dequantizeQ5_0,
+  [GgmlType.Q5_1]: dequantizeQ5_1,
   [GgmlType.Q8_0]: dequantizeQ8_0,
+  [GgmlType.Q2_K]: dequantizeQ2_K,
+  [GgmlType.Q3_K]: dequantizeQ3_K,
   [GgmlType.Q4_K]: dequantizeQ4_K,
   [GgmlType.Q5_K]: dequantizeQ5_K,
   [GgmlType.Q6_K]: dequantizeQ6_K,
 };
 
-/** The ggml types `dequantize` handles: F32, F16, BF16, Q8_0, Q4_K, Q5_K, Q6_K. */
+/** The ggml types `dequantize` handles: F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K. */
 export function canDequantize(type: number): boolean {
   return DEQUANTIZERS[type] !== undefined;
 }

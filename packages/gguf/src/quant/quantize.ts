@@ -2,7 +2,11 @@ import { GgufShapeError, GgufUnsupportedTensorTypeError } from "../errors.js";
 import { ggmlTypeInfo, ggmlTypeName } from "../ggmlTypes.js";
 import { GgmlType } from "../types.js";
 import { floatToBf16, floatToHalf } from "./half.js";
+import { quantizeQ2_K } from "./q2_K.js";
+import { quantizeQ3_K } from "./q3_K.js";
+import { quantizeQ4_0, quantizeQ4_1 } from "./q4_0.js";
 import { quantizeQ4_K } from "./q4_K.js";
+import { quantizeQ5_0, quantizeQ5_1 } from "./q5_0.js";
 import { quantizeQ5_K } from "./q5_K.js";
 import { quantizeQ6_K } from "./q6_K.js";
 import { quantizeQ8_0 } from "./q8_0.js";
@@ -28,20 +32,26 @@ const QUANTIZERS: Partial<Record<number, Quantizer>> = {
       out[2 * i + 1] = h >> 8;
     }
   },
+  [GgmlType.Q4_0]: quantizeQ4_0,
+  [GgmlType.Q4_1]: quantizeQ4_1,
+  [GgmlType.Q5_0]: quantizeQ5_0,
+  [GgmlType.Q5_1]: quantizeQ5_1,
   [GgmlType.Q8_0]: quantizeQ8_0,
+  [GgmlType.Q2_K]: quantizeQ2_K,
+  [GgmlType.Q3_K]: quantizeQ3_K,
   [GgmlType.Q4_K]: quantizeQ4_K,
   [GgmlType.Q5_K]: quantizeQ5_K,
   [GgmlType.Q6_K]: quantizeQ6_K,
 };
 
-/** The ggml types `quantize` can produce: F32, F16, BF16, Q8_0, Q4_K, Q5_K, Q6_K. */
+/** The ggml types `quantize` can produce: the same as `dequantize` handles. */
 export function canQuantize(type: number): boolean {
   return QUANTIZERS[type] !== undefined;
 }
 
 /**
  * Encodes float values as ggml `type` bytes. `rowLength` (ne[0]) must be a multiple of the type's block size.
- * K-quants search scales as ggml's reference quantizer does (no importance matrix).
+ * Q4_K/Q5_K/Q6_K search scales as ggml's reference quantizer does (no importance matrix); Q2_K/Q3_K use a plain fit.
  * @throws GgufUnsupportedTensorTypeError, GgufShapeError
  */
 export function quantize(type: number, values: Float32Array, rowLength: number, where = "quantize"): Uint8Array {
