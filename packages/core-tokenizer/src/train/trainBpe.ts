@@ -62,35 +62,38 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
     wordCounts.push(count);
   }
 
+  // Pair keys stay small integers (V8 Smis, fast Map keys) while every id fits in 15 bits.
+  const keyScale = 256 + mergeCount < 1 << 15 ? 1 << 15 : KEY_SCALE;
   const pairCounts = new Map<number, number>();
-  const pairWords = new Map<number, Set<number>>();
+  /** Words each pair occurs in (may repeat a word; `visited` dedupes during a merge). */
+  const pairWords = new Map<number, number[]>();
   const addPair = (key: number, word: number, delta: number): void => {
-    pairCounts.set(key, (pairCounts.get(key) ?? 0) + delta);
+    const before = pairCounts.get(key) ?? 0;
+    pairCounts.set(key, before + delta);
     if (delta > 0) {
-      let set = pairWords.get(key);
-      if (set === undefined) {
-        set = new Set();
-        pairWords.set(key, set);
-      }
-      set.add(word);
+      const list = pairWords.get(key);
+      if (list === undefined) pairWords.set(key, [word]);
+      else if (list[list.length - 1] !== word) list.push(word);
     }
   };
   for (let w = 0; w < words.length; w++) {
     const symbols = words[w] as number[];
     for (let i = 0; i + 1 < symbols.length; i++)
-      addPair((symbols[i] as number) * KEY_SCALE + (symbols[i + 1] as number), w, wordCounts[w] as number);
+      addPair((symbols[i] as number) * keyScale + (symbols[i + 1] as number), w, wordCounts[w] as number);
   }
   const heap = new PairHeap();
   for (const [key, count] of pairCounts) heap.push(count, key);
 
+  const visited = new Int32Array(words.length).fill(-1);
   const merges: string[] = [];
+  const touched = new Set<number>();
   while (merges.length < mergeCount && heap.size > 0) {
     if ((merges.length & 63) === 0) signal?.throwIfAborted();
     const [count, key] = heap.pop();
     if (pairCounts.get(key) !== count) continue; // stale entry
     if (count < minFrequency) break;
-    const left = Math.floor(key / KEY_SCALE);
-    const right = key % KEY_SCALE;
+    const left = Math.floor(key / keyScale);
+    const right = key % keyScale;
     const text = (tokens[left] as string) + (tokens[right] as string);
     let merged = tokenIds.get(text);
     if (merged === undefined) {
@@ -98,10 +101,16 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
       tokens.push(text);
       tokenIds.set(text, merged);
     }
+    const step = merges.length;
     merges.push(`${tokens[left]} ${tokens[right]}`);
-    const touched = new Set<number>();
-    for (const w of pairWords.get(key) ?? []) mergeInWord(w, left, right, merged, touched);
+    touched.clear();
+    for (const w of pairWords.get(key) ?? []) {
+      if (visited[w] === step) continue;
+      visited[w] = step;
+      mergeInWord(w, left, right, merged, touched);
+    }
     pairWords.delete(key);
+    pairCounts.delete(key);
     for (const changed of touched) {
       const current = pairCounts.get(changed) ?? 0;
       if (current > 0) heap.push(current, changed);
@@ -109,25 +118,25 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
     }
   }
 
+  /** Merges every (left, right) in word w, left to right, updating pair counts of the neighbours. */
   function mergeInWord(w: number, left: number, right: number, merged: number, touched: Set<number>): void {
     const symbols = words[w] as number[];
     const count = wordCounts[w] as number;
     for (let i = 0; i + 1 < symbols.length; i++) {
       if (symbols[i] !== left || symbols[i + 1] !== right) continue;
-      const before = i > 0 ? (symbols[i - 1] as number) : -1;
-      const after = i + 2 < symbols.length ? (symbols[i + 2] as number) : -1;
-      const change = (k: number, delta: number): void => {
-        addPair(k, w, delta);
-        touched.add(k);
-      };
-      change(left * KEY_SCALE + right, -count);
-      if (before >= 0) {
-        change(before * KEY_SCALE + left, -count);
-        change(before * KEY_SCALE + merged, count);
+      if (i > 0) {
+        const before = symbols[i - 1] as number;
+        addPair(before * keyScale + left, w, -count);
+        addPair(before * keyScale + merged, w, count);
+        touched.add(before * keyScale + left);
+        touched.add(before * keyScale + merged);
       }
-      if (after >= 0) {
-        change(right * KEY_SCALE + after, -count);
-        change(merged * KEY_SCALE + after, count);
+      if (i + 2 < symbols.length) {
+        const after = symbols[i + 2] as number;
+        addPair(right * keyScale + after, w, -count);
+        addPair(merged * keyScale + after, w, count);
+        touched.add(right * keyScale + after);
+        touched.add(merged * keyScale + after);
       }
       symbols.splice(i, 2, merged);
     }
