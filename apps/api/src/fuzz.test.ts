@@ -118,7 +118,7 @@ describe("fuzz: random bodies, headers and Unicode", () => {
         sent += 1;
         let timer: NodeJS.Timeout | undefined;
         const hang = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error("request hung for 3 s")), 3_000);
+          timer = setTimeout(() => reject(new Error("request hung for 10 s")), 10_000);
         });
         const res = await Promise.race([app.request(req), hang]).finally(() => clearTimeout(timer));
         expect(res.status).toBeLessThan(500);
@@ -134,5 +134,5 @@ describe("fuzz: random bodies, headers and Unicode", () => {
       { numRuns: 5_000, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
     );
     expect(sent).toBeGreaterThan(4_500);
-  }, 60_000);
+  }, 120_000);
 });

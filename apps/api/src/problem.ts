@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "./errors.js";
+import { fromPipelineError } from "./pipelineErrors.js";
 
 /** The problem-details object every error response carries (`application/problem+json`). */
 export interface ProblemDetails {
@@ -31,8 +32,9 @@ export interface ProblemResult {
 }
 
 /** Maps any thrown value to problem details; unexpected errors become a 500 without internal details. */
-export function toProblem(error: unknown, requestId?: string): ProblemResult {
+export function toProblem(thrown: unknown, requestId?: string): ProblemResult {
   const instance = requestId ? `urn:nomen:request:${requestId}` : undefined;
+  const error = fromPipelineError(thrown) ?? thrown;
   if (error instanceof ApiError) {
     return {
       problem: {

@@ -18,7 +18,7 @@ function suggestFields(maxDescriptionLength: number) {
       .min(1, "must not be empty")
       .max(maxDescriptionLength)
       .openapi({ example: "organic coffee shop in downtown area" }),
-    count: z.number().int().min(1).max(50).default(5).openapi({ description: "How many suggestions." }),
+    count: z.number().int().min(1).max(20).default(5).openapi({ description: "How many suggestions." }),
     tlds: z
       .array(tld)
       .min(1)
@@ -27,12 +27,23 @@ function suggestFields(maxDescriptionLength: number) {
       .openapi({ example: ["com", "io"], description: "TLDs to use, without the dot." }),
     style: z.enum(suggestStyles).optional(),
     max_length: z.number().int().min(1).max(63).optional().openapi({ description: "Longest name before the TLD." }),
-    include: z.array(word).max(20).optional().openapi({ description: "Words the names should contain." }),
+    include: z
+      .array(word)
+      .max(10)
+      .optional()
+      .openapi({ description: "Every name contains at least one of these words." }),
     exclude: z.array(word).max(50).optional().openapi({ description: "Words the names must not contain." }),
     check_availability: z
       .boolean()
       .default(false)
       .openapi({ description: "Drop names the availability check reports as taken." }),
+    allow_hyphens: z.boolean().optional().openapi({ description: "Allow hyphens in names. Defaults to false." }),
+    allow_digits: z.boolean().optional().openapi({ description: "Allow digits in names. Defaults to false." }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "a BCP 47 tag such as en or pt-BR")
+      .optional()
+      .openapi({ description: "Language of the description and the names (BCP 47). Defaults to en.", example: "en" }),
   };
 }
 
@@ -53,21 +64,23 @@ const commaList = (item: z.ZodType<string, string>) =>
     .pipe(z.array(item).max(50))
     .optional();
 
+const booleanText = z.enum(["true", "false"]).transform((value) => value === "true");
+
 /** `GET /v1/suggestions/stream` query: the same fields, lists comma-separated, numbers and booleans as text. */
 export function suggestQuerySchema(maxDescriptionLength: number) {
   const fields = suggestFields(maxDescriptionLength);
   return z.strictObject({
     business_description: fields.business_description,
-    count: z.coerce.number().int().min(1).max(50).default(5),
+    count: z.coerce.number().int().min(1).max(20).default(5),
     tlds: commaList(tld).openapi({ example: "com,io" }),
     style: fields.style,
     max_length: z.coerce.number().int().min(1).max(63).optional(),
     include: commaList(word),
     exclude: commaList(word),
-    check_availability: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((value) => value === "true"),
+    check_availability: booleanText.default(false),
+    allow_hyphens: booleanText.optional(),
+    allow_digits: booleanText.optional(),
+    language: fields.language,
   });
 }
 

@@ -25,6 +25,12 @@ export interface SuggestRequest {
   exclude?: string[];
   /** Keep only names the availability check does not report as taken. Defaults to false. */
   check_availability: boolean;
+  /** Allow hyphens in names. Defaults to false. */
+  allow_hyphens?: boolean;
+  /** Allow digits in names. Defaults to false. */
+  allow_digits?: boolean;
+  /** Language of the description and the names, BCP 47. Defaults to "en". */
+  language?: string;
 }
 
 /** One suggested domain with a calibrated confidence in [0, 1]. */
