@@ -25,16 +25,17 @@ describe("segmentLabel", () => {
 describe("MetricJudge", () => {
   const judge = MetricJudge.create({ wordnet });
   it("prefers a fitting, well-formed name and zeroes unusable ones", () => {
-    const [fit, random, invalid, blockedLike] = judge.scoreList("Payments API for online businesses", [
+    const [fit, random, invalid, impersonation] = judge.scoreList("Payments API for online businesses", [
       "paystream.com",
       "gravelmoth.com",
       "pay stream.com",
-      "über.com",
+      "paypa1-login.com",
     ]);
     expect(fit?.scores.relevance).toBeGreaterThan(random?.scores.relevance ?? 10);
     expect(invalid?.valid).toBe(false);
     expect(invalid?.overall).toBe(0);
-    expect(blockedLike?.invalidReason).toBe("non-ASCII");
+    expect(impersonation).toMatchObject({ blocked: true, overall: 0 });
+    expect(impersonation?.scores.safety).toBe(0);
     for (const s of [fit, random]) for (const v of Object.values(s?.scores ?? {})) expect(v).toBeGreaterThanOrEqual(0);
   });
   it("penalises repeats, digits, hyphens and length", () => {

@@ -1,9 +1,10 @@
 import { clamp10, pronounceability } from "../lexicon/pronunciation.js";
 import { WordNet } from "../lexicon/WordNet.js";
 import { overallScore, type RubricScores } from "../rubric/rubric.js";
-import { type DomainValidity, noSafetyCheck, type SafetyCheck, syntaxOnlyValidity } from "./checks.js";
+import type { DomainValidity, SafetyCheck } from "./checks.js";
 import { listDiversity } from "./listDiversity.js";
 import { RelevanceModel } from "./relevance/RelevanceModel.js";
+import { domainsValidity, guardSafety } from "./siblingChecks.js";
 
 /** One scored suggestion. */
 export interface SuggestionScore {
@@ -20,9 +21,9 @@ export interface SuggestionScore {
 export interface MetricJudgeOptions {
   /** Relevance model. Defaults to the untrained one (lexical features only); pass `RelevanceModel.train(...)` for the validated judge. */
   relevance?: RelevanceModel;
-  /** Domain validity (from @nomen/domains). Defaults to a syntax-only stand-in. */
+  /** Domain validity. Defaults to @nomen/domains `validateDomain`. */
   validity?: DomainValidity;
-  /** Output safety (from @nomen/guard). Defaults to passing everything. */
+  /** Output safety. Defaults to @nomen/guard `filterNames`. */
   safety?: SafetyCheck;
   /** A loaded WordNet. Defaults to loading one (~1 s). */
   wordnet?: WordNet;
@@ -62,7 +63,7 @@ export class MetricJudge {
 
   static create(options: MetricJudgeOptions = {}): MetricJudge {
     const relevance = options.relevance ?? RelevanceModel.untrained(options.wordnet ?? WordNet.load());
-    return new MetricJudge(relevance, options.validity ?? syntaxOnlyValidity, options.safety ?? noSafetyCheck);
+    return new MetricJudge(relevance, options.validity ?? domainsValidity, options.safety ?? guardSafety);
   }
 
   /** Scores every suggestion of one list (diversity is measured within the list). */

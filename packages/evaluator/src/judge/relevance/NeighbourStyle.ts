@@ -15,6 +15,8 @@ export class NeighbourStyle {
   readonly #postings = new Map<string, number[]>();
   readonly #meanDomain: SparseVector = new Map();
   readonly #neighbourCache = new Map<string, [number, number][]>();
+  readonly #domainPostings = new Map<string, number[]>();
+  readonly #domainNeighbourCache = new Map<string, [number, number][]>();
 
   constructor(
     readonly analyzer: DomainAnalyzer,
@@ -39,6 +41,52 @@ export class NeighbourStyle {
       for (const [key, value] of vector)
         this.#meanDomain.set(key, (this.#meanDomain.get(key) ?? 0) + value / examples.length);
     }
+    for (const [index, vector] of this.#domains.entries()) {
+      for (const key of vector.keys()) {
+        if (key.startsWith("t:")) continue;
+        const list = this.#domainPostings.get(key) ?? [];
+        list.push(index);
+        this.#domainPostings.set(key, list);
+      }
+    }
+    const common = Math.max(50, examples.length / 10);
+    for (const [key, list] of this.#domainPostings) if (list.length > common) this.#domainPostings.delete(key);
+  }
+
+  /**
+   * The reverse view: reference domains nearest to the candidate (morphemes, trigrams)
+   * and how similar their descriptions are to the query.
+   */
+  reverseScore(description: AnalyzedDescription, domain: AnalyzedDomain): number {
+    const query = this.#describe(description);
+    let sum = 0;
+    let total = 0;
+    for (const [index, similarity] of this.#nearestDomains(domain)) {
+      const weight = similarity * similarity;
+      sum += weight * dot(query, this.#descriptions[index] as SparseVector);
+      total += weight;
+    }
+    return total ? sum / total : 0;
+  }
+
+  #nearestDomains(domain: AnalyzedDomain): [number, number][] {
+    const cached = this.#domainNeighbourCache.get(domain.domain);
+    if (cached) return cached;
+    const query = domainVector(domain);
+    const similarities = new Map<number, number>();
+    for (const [key, weight] of query) {
+      for (const index of this.#domainPostings.get(key) ?? []) {
+        const other = (this.#domains[index] as SparseVector).get(key) as number;
+        similarities.set(index, (similarities.get(index) ?? 0) + weight * other);
+      }
+    }
+    const nearest = [...similarities]
+      .filter(([index]) => (this.examples[index] as RelevanceExample).domain !== domain.domain)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 30);
+    if (this.#domainNeighbourCache.size > 20_000) this.#domainNeighbourCache.clear();
+    this.#domainNeighbourCache.set(domain.domain, nearest);
+    return nearest;
   }
 
   /** Style score; a reference example with exactly this description is left out (no self-match). */

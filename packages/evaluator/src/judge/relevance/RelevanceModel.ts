@@ -14,6 +14,7 @@ export const RELEVANCE_FEATURE_NAMES = [
   "crossAssociation",
   "neighbourStyle",
   "sectorMatch",
+  "reverseNeighbours",
 ] as const;
 
 interface Learned {
@@ -23,7 +24,7 @@ interface Learned {
 }
 
 /** Hand-set combiner for the untrained judge (no examples): lexical features only. */
-const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 0, 0, 0];
+const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0];
 const UNTRAINED_BIAS = -0.5;
 
 /**
@@ -120,8 +121,14 @@ function features(
   const d = analyzer.description(description);
   const m = analyzer.domain(domain);
   const base = lexical.compute(d, m);
-  if (!learned) return [...base, 0, 0, 0];
-  return [...base, learned.cross.score(d, m), 10 * learned.neighbours.score(d, m), learned.sectors?.score(d, m) ?? 0];
+  if (!learned) return [...base, 0, 0, 0, 0];
+  return [
+    ...base,
+    learned.cross.score(d, m),
+    10 * learned.neighbours.score(d, m),
+    learned.sectors?.score(d, m) ?? 0,
+    10 * learned.neighbours.reverseScore(d, m),
+  ];
 }
 
 /** Ridge penalty of the combiner: keeps weights of redundant (collinear) features from flipping sign. */

@@ -1,3 +1,4 @@
+import { hypernymClosure } from "../../lexicon/hypernymClosure.js";
 import { relatedStems } from "../../lexicon/relatedStems.js";
 import type { WordNet } from "../../lexicon/WordNet.js";
 import type { AnalyzedDescription, AnalyzedDomain } from "./DomainAnalyzer.js";
@@ -8,6 +9,8 @@ export const LEXICAL_FEATURE_NAMES = [
   "stemPrefixInLabel",
   "wordnetRelation",
   "wordnetBagCosine",
+  "hypernymLink",
+  "shortPrefix",
 ] as const;
 
 /**
@@ -18,6 +21,7 @@ export const LEXICAL_FEATURE_NAMES = [
  */
 export class LexicalFeatures {
   readonly #bags = new Map<string, Map<string, number>>();
+  readonly #closures = new Map<string, Map<string, number>>();
   readonly #trigrams = new Map<string, Set<string>>();
 
   constructor(readonly wordnet: WordNet) {}
@@ -56,7 +60,38 @@ export class LexicalFeatures {
       }
       relation += bestRelation;
     }
-    return [overlap, prefix, Math.min(relation, 2), bagCosine];
+    let hypernymLink = 0;
+    let shortPrefix = 0;
+    for (const [index, morpheme] of domain.morphemes.entries()) {
+      if (morpheme.kind === "number" || morpheme.text.length < 3) continue;
+      const stem = domain.morphemeStems[index] ?? morpheme.text;
+      const morphemeClosure = morpheme.kind === "word" ? this.#closure(morpheme.text) : EMPTY;
+      for (const token of description.tokens) {
+        const tokenClosure = this.#closure(token.word);
+        let link = Math.max(tokenClosure.get(stem) ?? 0, morphemeClosure.get(token.stem) ?? 0);
+        for (const [ancestor, weight] of morphemeClosure) {
+          const other = tokenClosure.get(ancestor);
+          if (other !== undefined) link = Math.max(link, 0.5 * Math.min(weight, other));
+        }
+        hypernymLink = Math.max(hypernymLink, link);
+        if (token.word.length >= 4 && morpheme.text.length >= 3 && token.stem !== stem) {
+          const head = token.word.slice(0, 3);
+          if (morpheme.text.startsWith(head) || token.word.startsWith(morpheme.text.slice(0, 3)))
+            shortPrefix = Math.max(shortPrefix, 0.5);
+          if (morpheme.text.length >= 4 && token.word.startsWith(morpheme.text.slice(0, 4))) shortPrefix = 1;
+        }
+      }
+    }
+    return [overlap, prefix, Math.min(relation, 2), bagCosine, hypernymLink, shortPrefix];
+  }
+
+  #closure(word: string): Map<string, number> {
+    let closure = this.#closures.get(word);
+    if (!closure) {
+      closure = hypernymClosure(this.wordnet, word);
+      this.#closures.set(word, closure);
+    }
+    return closure;
   }
 
   #bag(word: string): Map<string, number> {
@@ -78,6 +113,8 @@ export class LexicalFeatures {
     return set;
   }
 }
+
+const EMPTY: ReadonlyMap<string, number> = new Map();
 
 const norms = new WeakMap<Map<string, number>, number>();
 function norm(bag: Map<string, number>): number {
