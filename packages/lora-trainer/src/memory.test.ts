@@ -20,7 +20,9 @@ describe("estimateMemory", () => {
     const config = qwen25Config("0.5B");
     const wasm = estimateMemory(specSource(config), config, { backend: "wasm", tokens: 64 });
     expect(wasm.packedBytes).toBe(24 * 14_909_440 * 4); // every projection; the head is a left-hand operand
-    expect(wasm.totalBytes).toBe(wasm.weightBytes + wasm.packedBytes + wasm.workingBytes);
+    const live = wasm.weightBytes + wasm.packedBytes + wasm.workingBytes;
+    expect(wasm.totalBytes).toBe(Math.round(live * 1.12)); // measured heap growth beyond the live tensors
+    expect(wasm.fits).toBe(true);
     expect(estimateMemory(specSource(config), config, { backend: "cpu", tokens: 64 }).packedBytes).toBe(0);
   });
 
