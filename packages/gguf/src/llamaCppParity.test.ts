@@ -87,6 +87,8 @@ describe("dequantization matches llama.cpp (token_embd through get_rows)", () =>
     "Q4_K",
     "Q5_K",
     "Q6_K",
+    "IQ4_NL",
+    "IQ4_XS",
   ];
   it.each(types)(
     "%s: same log-probs as the F32 model holding our dequantized embeddings (≤ 1e-5)",

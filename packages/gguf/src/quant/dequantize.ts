@@ -2,6 +2,7 @@ import { GgufUnsupportedTensorTypeError } from "../errors.js";
 import { ggmlTypeName } from "../ggmlTypes.js";
 import { GgmlType } from "../types.js";
 import { bf16ToFloat, halfToFloatTable } from "./half.js";
+import { dequantizeIQ4_NL, dequantizeIQ4_XS } from "./iq4.js";
 import { dequantizeQ2_K } from "./q2_K.js";
 import { dequantizeQ3_K } from "./q3_K.js";
 import { dequantizeQ4_0, dequantizeQ4_1 } from "./q4_0.js";
@@ -40,9 +41,11 @@ const DEQUANTIZERS: Partial<Record<number, Dequantizer>> = {
   [GgmlType.Q4_K]: dequantizeQ4_K,
   [GgmlType.Q5_K]: dequantizeQ5_K,
   [GgmlType.Q6_K]: dequantizeQ6_K,
+  [GgmlType.IQ4_NL]: dequantizeIQ4_NL,
+  [GgmlType.IQ4_XS]: dequantizeIQ4_XS,
 };
 
-/** The ggml types `dequantize` handles: F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K. */
+/** The ggml types `dequantize` handles: F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_NL, IQ4_XS. */
 export function canDequantize(type: number): boolean {
   return DEQUANTIZERS[type] !== undefined;
 }

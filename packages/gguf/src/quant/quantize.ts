@@ -2,6 +2,7 @@ import { GgufShapeError, GgufUnsupportedTensorTypeError } from "../errors.js";
 import { ggmlTypeInfo, ggmlTypeName } from "../ggmlTypes.js";
 import { GgmlType } from "../types.js";
 import { floatToBf16, floatToHalf } from "./half.js";
+import { quantizeIQ4_NL, quantizeIQ4_XS } from "./iq4.js";
 import { quantizeQ2_K } from "./q2_K.js";
 import { quantizeQ3_K } from "./q3_K.js";
 import { quantizeQ4_0, quantizeQ4_1 } from "./q4_0.js";
@@ -42,6 +43,8 @@ const QUANTIZERS: Partial<Record<number, Quantizer>> = {
   [GgmlType.Q4_K]: quantizeQ4_K,
   [GgmlType.Q5_K]: quantizeQ5_K,
   [GgmlType.Q6_K]: quantizeQ6_K,
+  [GgmlType.IQ4_NL]: quantizeIQ4_NL,
+  [GgmlType.IQ4_XS]: quantizeIQ4_XS,
 };
 
 /** The ggml types `quantize` can produce: the same as `dequantize` handles. */
@@ -51,7 +54,7 @@ export function canQuantize(type: number): boolean {
 
 /**
  * Encodes float values as ggml `type` bytes. `rowLength` (ne[0]) must be a multiple of the type's block size.
- * Q4_K/Q5_K/Q6_K search scales as ggml's reference quantizer does (no importance matrix); Q2_K/Q3_K use a plain fit.
+ * Q4_K/Q5_K/Q6_K search scales as ggml's reference quantizer does (no importance matrix); Q2_K/Q3_K/IQ4_NL/IQ4_XS use a plain fit.
  * @throws GgufUnsupportedTensorTypeError, GgufShapeError
  */
 export function quantize(type: number, values: Float32Array, rowLength: number, where = "quantize"): Uint8Array {
