@@ -21,7 +21,13 @@ describe("classifyFailure", () => {
     ["bad characters", { suggestions: ["bread_ly.com"] }, "invalid-format"],
     ["too long", { suggestions: ["thebestbakeryinthewholecityoflyon.com"] }, "too-long"],
     ["max length ignored", { constraints: { maxLength: 5 } }, "too-long"],
-    ["TLD constraint ignored", { constraints: { tld: "fr" } }, "constraint-ignored"],
+    ["TLD constraint ignored", { constraints: { tldOnly: ["fr"] } }, "constraint-ignored"],
+    [
+      "hyphen constraint ignored",
+      { suggestions: ["bread-ly.com"], constraints: { noHyphens: true } },
+      "constraint-ignored",
+    ],
+    ["trademark passed", { suggestions: ["nikebread.com"], forbidden: ["nike"] }, "unsafe-passed"],
     ["must-include ignored", { constraints: { mustInclude: "lyon" } }, "constraint-ignored"],
     ["repeated", { suggestions: ["breadly.com", "Breadly.com"] }, "repeated"],
     [

@@ -24,7 +24,17 @@ export interface EdgeCaseOutcome {
   description: string;
   /** What a correct system does: suggest names, or refuse (blocked input). */
   expected: "suggest" | "refuse";
-  constraints?: { maxLength?: number; tld?: string; mustInclude?: string; language?: string };
+  /** Constraints stated in the request (shape of @nomen/dataset-gen `Constraints`, plus a requested language). */
+  constraints?: {
+    maxLength?: number;
+    tldOnly?: readonly string[];
+    mustInclude?: string;
+    noHyphens?: boolean;
+    noNumbers?: boolean;
+    language?: string;
+  };
+  /** Substrings no suggestion may contain (trademarks, injected names). */
+  forbidden?: readonly string[];
   status: "ok" | "refused";
   suggestions: readonly string[];
   /** Per-suggestion relevance 0–10 from a judge, when available. */
@@ -57,10 +67,15 @@ export function classifyFailure(outcome: EdgeCaseOutcome, options: ClassifyOptio
   if (verdicts.some((v) => !v.valid && v.reason === "missing TLD")) return "missing-tld";
   if (verdicts.some((v) => !v.valid)) return "invalid-format";
   const labels = domains.map((d) => d.toLowerCase().split(".")[0] ?? "");
-  const { maxLength, tld, mustInclude, language } = outcome.constraints ?? {};
+  const { maxLength, tldOnly, mustInclude, noHyphens, noNumbers, language } = outcome.constraints ?? {};
+  const forbidden = (outcome.forbidden ?? []).map((f) => f.toLowerCase().replace(/[^a-z0-9]/g, ""));
+  if (forbidden.some((f) => f && labels.some((l) => l.replace(/-/g, "").includes(f)))) return "unsafe-passed";
   if (labels.some((l) => l.length > (maxLength ?? maxLabelLength))) return "too-long";
-  if (tld && domains.some((d) => !d.toLowerCase().endsWith(`.${tld.replace(/^\./, "").toLowerCase()}`)))
+  const allowedTlds = (tldOnly ?? []).map((t) => t.replace(/^\./, "").toLowerCase());
+  if (allowedTlds.length && domains.some((d) => !allowedTlds.some((t) => d.toLowerCase().endsWith(`.${t}`))))
     return "constraint-ignored";
+  if (noHyphens && labels.some((l) => l.includes("-"))) return "constraint-ignored";
+  if (noNumbers && labels.some((l) => /[0-9]/.test(l))) return "constraint-ignored";
   if (mustInclude && !labels.some((l) => l.includes(mustInclude.toLowerCase()))) return "constraint-ignored";
   if (new Set(domains.map((d) => d.toLowerCase())).size < domains.length) return "repeated";
   // The request asked for names in a language; an English-only list where the constraint says otherwise is a mismatch
