@@ -110,7 +110,10 @@ export class GgufShapeError extends GgufError {
     readonly got: string,
     where?: string,
   ) {
-    super(`Tensor "${tensor}" has the wrong shape or size: expected ${expected}, got ${got}.`, where);
+    super(
+      `Tensor "${tensor}" has the wrong shape or size: expected ${expected}, got ${got}. Hint: ne[0] is the contiguous dim, so a row-major [out, in] matrix has ne [in, out] (transpose TF.js [in, out] kernels).`,
+      where,
+    );
   }
 }
 

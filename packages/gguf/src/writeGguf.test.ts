@@ -153,5 +153,7 @@ describe("writeGguf", () => {
 it("GgufShapeError names the tensor, the expected and the actual size", () => {
   const e = new GgufShapeError("t", "[2]", "[3]");
   expect(e.name).toBe("GgufShapeError");
-  expect(e.message).toBe('Tensor "t" has the wrong shape or size: expected [2], got [3].');
+  expect(e.message).toBe(
+    'Tensor "t" has the wrong shape or size: expected [2], got [3]. Hint: ne[0] is the contiguous dim, so a row-major [out, in] matrix has ne [in, out] (transpose TF.js [in, out] kernels).',
+  );
 });

@@ -77,7 +77,7 @@ describe("validateModelMetadata", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toBeInstanceOf(GgufShapeError);
     expect(problems[0]?.message).toBe(
-      'Tensor "blk.0.attn_k.weight" has the wrong shape or size: expected ne [64, 32], got ne [64, 64].',
+      'Tensor "blk.0.attn_k.weight" has the wrong shape or size: expected ne [64, 32], got ne [64, 64]. Hint: ne[0] is the contiguous dim, so a row-major [out, in] matrix has ne [in, out] (transpose TF.js [in, out] kernels).',
     );
     expect(names(spec.metadata, [...spec.tensors, { ...spec.tensors[1]!, name: "blk.0.extra.weight" }])).toEqual([
       "GgufFormatError",
@@ -116,7 +116,7 @@ describe("validateModelMetadata", () => {
     );
     expect(bad.map((p) => p.message)).toEqual([
       'Metadata key "adapter.lora.alpha" has the wrong type: expected f32, got u32. A u32 alpha aborts the llama.cpp process (GGML_ASSERT).',
-      'Tensor "blk.0.attn_q.weight" has the wrong shape or size: expected lora_a ne [64, r] and lora_b ne [r, 64], got lora_a [64, 4], lora_b [4, 32].',
+      'Tensor "blk.0.attn_q.weight" has the wrong shape or size: expected lora_a ne [64, r] and lora_b ne [r, 64], got lora_a [64, 4], lora_b [4, 32]. Hint: ne[0] is the contiguous dim, so a row-major [out, in] matrix has ne [in, out] (transpose TF.js [in, out] kernels).',
     ]);
     expect(names(adapter, [tensors[1]!])).toEqual(["GgufMissingTensorError"]);
   });
