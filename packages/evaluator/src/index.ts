@@ -43,6 +43,7 @@ export { WordNet } from "./lexicon/WordNet.js";
 export { packageInfo } from "./packageInfo.js";
 export type { LossCurve } from "./report/charts.js";
 export { readTrainerLog } from "./report/readTrainerLog.js";
+export { EXPECTED_CHARTS, renderInChromium } from "./report/renderInChromium.js";
 export { type ModelSummary, type ReportFiles, type ReportOptions, writeReport } from "./report/writeReport.js";
 // Rubric and judges
 export { CRITERIA, CRITERION_WEIGHTS, type Criterion, overallScore, type RubricScores } from "./rubric/rubric.js";

@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderInChromium } from "../../scripts/render-check.js";
+
 import { compareItemScores } from "../compare/compareRuns.js";
 import { bootstrapMean } from "../stats/bootstrap.js";
 import { failureTable } from "../taxonomy/classifyFailure.js";
+import { renderInChromium } from "./renderInChromium.js";
 import { writeReport } from "./writeReport.js";
 
 const hasChromium = (() => {
