@@ -3,6 +3,8 @@ import { InvalidTrainingOptionsError } from "../errors.js";
 import { Tokenizer } from "../Tokenizer.js";
 import { buildParityCorpus, sampleCorpus } from "../testing/parityCorpus.js";
 import { loadLlamaCppVocab, writeVocabGguf } from "../testing/references.js";
+import { vocabularyFromGgufMetadata } from "../vocab/fromGgufMetadata.js";
+import { tokenizerGgufMetadata } from "../vocab/toGgufMetadata.js";
 import { TokenType } from "../vocab/Vocabulary.js";
 import { trainBpe } from "./trainBpe.js";
 
@@ -40,6 +42,26 @@ describe("trainBpe", () => {
     expect(bad).toEqual([]);
     for (const text of sampleCorpus(corpus, 200)) expect(tokenizer.decode(tokenizer.encode(text))).toBe(text);
   });
+
+  it.each(["llama-bpe", "gpt-2"])(
+    "matches llama.cpp with the %s pre-tokenizer too",
+    async (pre) => {
+      const trained = Tokenizer.fromVocabulary(trainBpe(corpus, { merges: 300, pre }));
+      const path = await writeVocabGguf(trained);
+      const reference = await loadLlamaCppVocab(path);
+      try {
+        // Read back from the GGUF metadata: llama.cpp applies ignore_merges for llama-bpe, and so do we.
+        const ours = Tokenizer.fromVocabulary(vocabularyFromGgufMetadata(tokenizerGgufMetadata(trained)));
+        const bad = sampleCorpus(corpus, 600).filter(
+          (text) => ours.encode(text).join() !== reference.tokenize(text, false).join(),
+        );
+        expect(bad).toEqual([]);
+      } finally {
+        await reference.dispose();
+      }
+    },
+    60_000,
+  );
 
   it("stops early when no pair is frequent enough", () => {
     const vocab = trainBpe(["ab ab ab", "cd"], { merges: 50, specialTokens: [] });
