@@ -10,7 +10,7 @@ browser="$(command -v chromium || command -v chromium-browser || command -v goog
 
 profile="$(mktemp -d)"
 log="$(mktemp)"
-node --import tsx "$here/bench/server.ts" >"$log" &
+BENCH_BACKEND=fake node --import tsx "$here/bench/server.ts" >"$log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$profile" "$log"' EXIT
 for _ in $(seq 1 100); do grep -q '"url"' "$log" && break; sleep 0.1; done

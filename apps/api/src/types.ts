@@ -41,8 +41,8 @@ export interface Suggestion {
 
 /** The response of `POST /v1/suggestions`: exactly these keys. */
 export type SuggestResponse =
-  | { suggestions: Suggestion[]; status: "success" }
-  | { suggestions: []; status: "blocked"; message: string };
+  | { suggestions: readonly Suggestion[]; status: "success" }
+  | { suggestions: readonly []; status: "blocked"; message: string };
 
 /** What a streaming suggester yields: suggestions as they are ready, or one blocked notice (then nothing more). */
 export type SuggestStreamItem = Suggestion | { status: "blocked"; message: string };

@@ -3,7 +3,7 @@ import { type AvailabilityChecker, createDomainsAvailability, type Suggester } f
 import { createFakeAvailability, createFakeSuggester } from "@nomen/api/testing";
 import { AvailabilityChecker as DomainsAvailabilityChecker } from "@nomen/domains";
 import { defaultModelFiles, findDefaultModel } from "./defaultModel.js";
-import { MissingDependencyError } from "./errors.js";
+import { MissingDependencyError, UsageError } from "./errors.js";
 
 /** What the app, `suggest` and `serve` run on. */
 export interface Backend {
@@ -23,9 +23,6 @@ export interface OpenBackendOptions {
   /** The demo backend: names from the description's words by a fixed rule, no model. Defaults to false. */
   demo?: boolean;
 }
-
-/** The name of the factory `@nomen/suggest` is expected to export: `createSuggester({model, adapter}) → Suggester`. */
-export const suggestFactoryName = "createSuggester";
 
 /**
  * Opens the suggest pipeline on a model. Throws {@link MissingDependencyError} saying exactly what is missing
@@ -50,7 +47,7 @@ export async function openBackend(options: OpenBackendOptions = {}): Promise<Bac
   return {
     suggester,
     availability: createDomainsAvailability(new DomainsAvailabilityChecker({ timeoutMs: 4_000 })),
-    label: adapter ? `${model} + ${adapter}` : model,
+    label: `${adapter ? `${model} + ${adapter}` : model} (${suggester.backend ?? "model"})`,
     dispose: async () => {
       await (suggester as { dispose?: () => Promise<void> }).dispose?.();
     },
@@ -66,21 +63,29 @@ export function missingDefaultModelMessage(): string {
   );
 }
 
-async function createPipeline(model: string, adapter: string | undefined): Promise<Suggester> {
-  let suggest: Record<string, unknown>;
+async function createPipeline(model: string, adapter: string | undefined): Promise<Suggester & { backend?: string }> {
+  let suggest: typeof import("@nomen/suggest");
   try {
-    suggest = (await import("@nomen/suggest")) as Record<string, unknown>;
+    suggest = await import("@nomen/suggest");
   } catch (cause) {
     throw new MissingDependencyError("The suggest pipeline (@nomen/suggest) is not built. Hint: pnpm build.", {
       cause,
     });
   }
-  const create = suggest[suggestFactoryName];
-  if (typeof create !== "function") {
-    throw new MissingDependencyError(
-      `The suggest pipeline (@nomen/suggest) does not export ${suggestFactoryName}({model, adapter}) yet, ` +
-        `so the model at ${model} cannot be used. Hint: --demo shows the app without a model.`,
-    );
+  // Typed against the API's Suggester interface: a mismatch between the two packages fails the build here.
+  try {
+    const suggester: Suggester & { backend: string; dispose(): Promise<void> } = await suggest.createSuggester({
+      model,
+      adapter,
+    });
+    return suggester;
+  } catch (error) {
+    // metal-runtime validates the files before llama.cpp sees them: a bad file is the user's input, not a crash.
+    if (error instanceof Error && ["ModelFileError", "AdapterMismatchError"].includes(error.name)) {
+      throw new UsageError(`Cannot use ${adapter ? `${model} with ${adapter}` : model}: ${error.message}`, {
+        cause: error,
+      });
+    }
+    throw error;
   }
-  return (await create({ model, adapter })) as Suggester;
 }

@@ -6,7 +6,6 @@ export {
   missingDefaultModelMessage,
   type OpenBackendOptions,
   openBackend,
-  suggestFactoryName,
 } from "./backend.js";
 export { copyWithOsc52 } from "./clipboard.js";
 export { type CliConfig, defaultCliConfig, type LoadCliConfigOptions, loadCliConfig } from "./config.js";

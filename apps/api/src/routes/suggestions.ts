@@ -4,7 +4,7 @@ import type { ApiEnv } from "../env.js";
 import { raceSignal } from "../middleware/requestTimeout.js";
 import { toProblem } from "../problem.js";
 import { suggestBodySchema, suggestQuerySchema, suggestResponseSchema } from "../schemas.js";
-import type { SuggestRequest, SuggestResponse, SuggestStreamItem } from "../types.js";
+import type { Suggestion, SuggestRequest, SuggestResponse, SuggestStreamItem } from "../types.js";
 import { ensureReady, problemResponses, type RouteContext } from "./routeContext.js";
 
 /** `POST /v1/suggestions`, its alias `POST /suggest`, and `GET /v1/suggestions/stream` (Server-Sent Events). */
@@ -27,7 +27,7 @@ export function suggestionRoutes(app: OpenAPIHono<ApiEnv>, context: RouteContext
       },
     });
 
-  const suggest = async (request: SuggestRequest, signal: AbortSignal): Promise<SuggestResponse> => {
+  const suggest = async (request: SuggestRequest, signal: AbortSignal): Promise<ResponseBody> => {
     await ensureReady(deps);
     const response = await queue.run(() => raceSignal(deps.suggester.suggest(request, { signal }), signal), { signal });
     metrics.suggestions.inc({ status: response.status });
@@ -90,8 +90,13 @@ export function suggestionRoutes(app: OpenAPIHono<ApiEnv>, context: RouteContext
   });
 }
 
+/** The JSON body (fresh, mutable arrays). */
+type ResponseBody =
+  | { suggestions: Suggestion[]; status: "success" }
+  | { suggestions: Suggestion[]; status: "blocked"; message: string };
+
 /** The response with exactly the documented keys, whatever else the pipeline attached. */
-function exactShape(response: SuggestResponse): SuggestResponse {
+function exactShape(response: SuggestResponse): ResponseBody {
   if (response.status === "blocked") return { suggestions: [], status: "blocked", message: response.message };
   return {
     suggestions: response.suggestions.map(({ domain, confidence }) => ({ domain, confidence })),
