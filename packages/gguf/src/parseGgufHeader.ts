@@ -42,7 +42,9 @@ export function parseGgufHeader(bytes: Uint8Array, source: GgufByteSource): Gguf
     const key = c.string(`metadata key #${i}`);
     if (Object.hasOwn(metadata, key)) throw new GgufFormatError(`Duplicate metadata key "${key}"`, c.where(keyAt));
     const typeAt = c.offset;
-    metadata[key] = readValue(c, c.u32(`value type of "${key}"`), key, typeAt);
+    const value = readValue(c, c.u32(`value type of "${key}"`), key, typeAt);
+    // defineProperty, not assignment: a key named "__proto__" must stay a key, not replace the prototype.
+    Object.defineProperty(metadata, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const alignment = readAlignment(metadata, c);
   c.checkCount(tensorCount, 24, "tensor infos");
