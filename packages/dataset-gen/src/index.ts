@@ -59,6 +59,7 @@ export { type WriteSuitesOptions, writeSuites } from "./suites/writeSuites.js";
 export {
   basicValidate,
   createTargetChecker,
+  guardUnsafe,
   MAX_TARGET_LABEL,
   strictValidate,
   type TargetChecker,

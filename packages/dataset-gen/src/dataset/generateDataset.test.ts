@@ -12,9 +12,12 @@ import {
 import { parseAssistantTurn } from "../format/assistantTurn.js";
 import { parseJsonl } from "../format/jsonl.js";
 import type { ChatRecord } from "../format/records.js";
+import { createTargetChecker } from "../teacher/checkTarget.js";
 import { generateDataset } from "./generateDataset.js";
 import { verifyDataset } from "./verifyDataset.js";
 
+// Validity and length only: the guard's output filter is exercised in checkTarget.test.ts and keeps CI fast.
+const check = createTargetChecker({ isUnsafe: () => undefined });
 const root = mkdtempSync(join(tmpdir(), "nomen-dataset-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -22,16 +25,17 @@ describe("generateDataset", async () => {
   const progress: string[] = [];
   const command = "test";
   const card = await generateDataset({
-    size: 1000,
+    size: 600,
     seed: 7,
     outDir: join(root, "a"),
     command,
+    check,
     onProgress: (p) => progress.push(p.phase),
   });
 
-  it("is byte-identical for the same seed and different for another", { timeout: 30_000 }, async () => {
-    const again = await generateDataset({ size: 1000, seed: 7, outDir: join(root, "b"), name: "a", command });
-    const other = await generateDataset({ size: 1000, seed: 8, outDir: join(root, "c"), name: "a", command });
+  it("is byte-identical for the same seed and different for another", { timeout: 60_000 }, async () => {
+    const again = await generateDataset({ size: 600, seed: 7, outDir: join(root, "b"), name: "a", command, check });
+    const other = await generateDataset({ size: 600, seed: 8, outDir: join(root, "c"), name: "a", command, check });
     for (const file of Object.keys(card.files)) {
       expect(readFileSync(join(root, "b", file))).toEqual(readFileSync(join(root, "a", file)));
       expect(again.files[file]!.sha256).toBe(card.files[file]!.sha256);
@@ -52,18 +56,20 @@ describe("generateDataset", async () => {
     });
   });
 
-  it("has a card whose counts match the files, no leakage, valid targets and about 10% safety examples", () => {
-    const verified = verifyDataset({ dir: join(root, "a") });
-    expect(verified.examples).toBe(1000);
+  it("has a card whose counts match the files, no leakage, valid targets and about 10% safety examples", {
+    timeout: 30_000,
+  }, () => {
+    const verified = verifyDataset({ dir: join(root, "a"), check });
+    expect(verified.examples).toBe(600);
     expect(verified.invalidDomains).toEqual([]);
     expect(verified.crossSplitNearDuplicates).toBe(0);
     expect(card.leakage.crossSplitExactDuplicates).toBe(0);
-    expect(card.splits.train + card.splits.validation + card.splits.test).toBe(1000);
+    expect(card.splits.train + card.splits.validation + card.splits.test).toBe(600);
     expect(card.splits.validation).toBeGreaterThan(0);
     expect(card.splits.test).toBeGreaterThan(0);
     const safety = (card.counts.category["blocked"] ?? 0) + (card.counts.category["near-miss"] ?? 0);
-    expect(safety / 1000).toBeGreaterThan(0.07);
-    expect(safety / 1000).toBeLessThan(0.14);
+    expect(safety / 600).toBeGreaterThan(0.07);
+    expect(safety / 600).toBeLessThan(0.14);
     expect(Object.keys(card.counts.language).sort()).toEqual(["de", "en", "es", "fr"]);
     expect(Object.keys(card.counts.tier)).toHaveLength(5);
     expect(card.diversity.topTldShare).toBeLessThan(0.6);
@@ -72,14 +78,14 @@ describe("generateDataset", async () => {
     expect(readDatasetCard({ dir: join(root, "a") })).toEqual(card);
   });
 
-  it("detects a tampered file", () => {
+  it("detects a tampered file", { timeout: 30_000 }, () => {
     const dir = join(root, "b");
     const path = join(dir, "test.jsonl");
     const before = readFileSync(path, "utf8");
     const after = before.replace(".com", ".cxm");
     expect(after).not.toBe(before);
     writeFileSync(path, after);
-    expect(() => verifyDataset({ dir })).toThrow(DatasetIntegrityError);
+    expect(() => verifyDataset({ dir, check })).toThrow(DatasetIntegrityError);
   });
 
   it("rejects bad options and a missing card with named errors, and stops on abort", async () => {

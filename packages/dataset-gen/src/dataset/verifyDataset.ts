@@ -45,7 +45,9 @@ export function verifyDataset(options: {
   for (const split of SPLITS) {
     const names = splitFiles(split);
     const chat = parseJsonl<ChatRecord>(readFileSync(join(dir, names.chat), "utf8"));
-    const meta = parseJsonl<ExampleMeta & { id: string; group: string }>(readFileSync(join(dir, names.meta), "utf8"));
+    const meta = parseJsonl<Omit<ExampleMeta, "domains"> & { id: string; group: string }>(
+      readFileSync(join(dir, names.meta), "utf8"),
+    );
     const completion = parseJsonl(readFileSync(join(dir, names.completion), "utf8"));
     if (chat.length !== meta.length || chat.length !== completion.length) {
       problems.push(`${split}: ${chat.length} chat, ${completion.length} completion, ${meta.length} meta lines`);
@@ -53,9 +55,9 @@ export function verifyDataset(options: {
     chat.forEach((record, i) => {
       const { id, group, ...m } = meta[i]!;
       const assistant = record.messages[2].content;
-      const turn = parseAssistantTurn(assistant);
-      if (turn.suggestions.join() !== m.domains.join()) problems.push(`${id}: assistant turn and metadata disagree`);
-      examples.push({ id, group, text: record.messages[1].content, assistant, split, meta: m });
+      const domains = parseAssistantTurn(assistant).suggestions;
+      if (domains.length !== m.strategies.length) problems.push(`${id}: assistant turn and metadata disagree`);
+      examples.push({ id, group, text: record.messages[1].content, assistant, split, meta: { ...m, domains } });
     });
   }
   const recomputed = buildCard(examples, { name: card.name, seed: card.seed, command: card.command });

@@ -23,7 +23,8 @@ export function writeDataset(
     const contents: Record<string, string> = {
       [names.chat]: formatJsonl(rows.map((e) => toChatRecord(e.text, e.assistant))),
       [names.completion]: formatJsonl(rows.map((e) => toCompletionRecord(e.text, e.assistant))),
-      [names.meta]: formatJsonl(rows.map((e) => ({ id: e.id, group: e.group, ...e.meta }))),
+      // The domains are in the assistant turn already; metadata keeps what the card counts.
+      [names.meta]: formatJsonl(rows.map(({ id, group, meta: { domains: _, ...meta } }) => ({ id, group, ...meta }))),
     };
     for (const [name, content] of Object.entries(contents)) {
       const sha256 = writeFileAtomic(join(dir, name), content);

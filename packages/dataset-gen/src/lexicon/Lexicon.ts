@@ -41,7 +41,10 @@ export function loadLexicon(): Lexicon {
     }
     metaphors.set(industry.id, [...words].slice(0, 24));
   }
-  const keywordPool = types.flatMap((t) => t.keywords).filter((w) => /^[a-z]{3,7}$/.test(w));
+  const keywordPool = types
+    .filter((t) => t.source === "curated")
+    .flatMap((t) => t.keywords)
+    .filter((w) => /^[a-z]{3,7}$/.test(w) && dictionary[w] !== undefined && !LEXICON_STOPLIST.has(w));
   const pool = [...PARTNER_NOUNS, ...QUALITIES.filter((q) => /^[a-z]+$/.test(q)), ...keywordPool];
   shared = { types, typesByIndustry, metaphors, phonetics: new Phonetics(pool) };
   return shared;

@@ -1,4 +1,5 @@
 import { validateDomain } from "@nomen/domains";
+import { filterNames } from "@nomen/guard";
 import { IANA_TLDS } from "./pickTld.js";
 
 /** Why a target domain was rejected. */
@@ -24,13 +25,21 @@ export interface TargetCheckerOptions {
    * public suffix) and the name must already be in normalized form (no scheme, case or `www.` to fix).
    */
   validate?: (domain: string) => { valid: boolean; reason?: string };
-  /** Safety filter over a batch of names, e.g. `@nomen/guard` `filterNames`. Defaults to none (all kept). */
+  /**
+   * Safety check: returns why a name is unsafe, or undefined. Defaults to {@link guardUnsafe} (`@nomen/guard`
+   * `filterNames`: profanity in any substring, famous trademarks and look-alikes, impersonation).
+   */
   isUnsafe?: (domain: string) => string | undefined;
   /** Longest second-level label. Defaults to {@link MAX_TARGET_LABEL}. */
   maxLabelLength?: number;
 }
 
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The rule of `@nomen/guard` `filterNames` that drops the name, or undefined when it is kept. */
+export function guardUnsafe(domain: string): string | undefined {
+  return filterNames([domain]).dropped[0]?.rule;
+}
 
 /** `@nomen/domains` `validateDomain`, plus: the target must already be the normalized ASCII name, with one label. */
 export function strictValidate(domain: string): { valid: boolean; reason?: string } {
@@ -53,7 +62,16 @@ export function basicValidate(domain: string): { valid: boolean; reason?: string
 }
 
 export function createTargetChecker(options: TargetCheckerOptions = {}): TargetChecker {
-  const { validate = strictValidate, isUnsafe, maxLabelLength = MAX_TARGET_LABEL } = options;
+  const { validate = strictValidate, isUnsafe = guardUnsafe, maxLabelLength = MAX_TARGET_LABEL } = options;
+  // The same name comes up again and again (≈20% of targets repeat); the safety filter is the costly part.
+  const unsafeCache = new Map<string, string | undefined>();
+  const unsafeOf = (domain: string): string | undefined => {
+    if (!isUnsafe) return undefined;
+    if (unsafeCache.has(domain)) return unsafeCache.get(domain);
+    const verdict = isUnsafe(domain);
+    if (unsafeCache.size < 1_000_000) unsafeCache.set(domain, verdict);
+    return verdict;
+  };
   return (domain) => {
     const verdict = validate(domain);
     if (!verdict.valid) return { ok: false, reason: "invalid", detail: verdict.reason ?? "invalid" };
@@ -61,7 +79,7 @@ export function createTargetChecker(options: TargetCheckerOptions = {}): TargetC
     if (label.length > maxLabelLength || label.length < 2) {
       return { ok: false, reason: "too-long", detail: `label length ${label.length}, expected 2–${maxLabelLength}` };
     }
-    const unsafe = isUnsafe?.(domain);
+    const unsafe = unsafeOf(domain);
     if (unsafe) return { ok: false, reason: "unsafe", detail: unsafe };
     return { ok: true };
   };

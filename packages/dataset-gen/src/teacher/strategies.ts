@@ -95,7 +95,7 @@ export const alliteration: StrategyFn = ({ keywords }, rng, lexicon) => {
   const a = rng.pick(partners);
   const b = rng.pick(partners);
   const head = keywords[keywords.length - 1]!;
-  return rng.chance(0.5) ? [a + keywords[0]!, keywords[0]! + b] : [a + head, `${a}${b}${head}`.slice(0, 20)];
+  return rng.chance(0.5) ? [a + keywords[0]!, keywords[0]! + b] : [a + head, head + b];
 };
 
 export const rhyme: StrategyFn = ({ keywords }, rng, lexicon) => {
