@@ -15,6 +15,8 @@ const readList = (name: string) =>
 const labelled = readList("safety-labelled.json");
 /** Written after the rules; its first measurement (recall 0.80, FPR 0.009) is in the README. */
 const heldOut = readList("safety-heldout.json");
+/** Written after the dataset-gen fixes; first measurement (recall 0.677, FPR 0.016) in the README. */
+const heldOut2 = readList("safety-heldout-2.json");
 
 describe("checkInput on the checked-in labelled list", () => {
   it("covers every category with blocked requests and near-misses", () => {
@@ -27,6 +29,7 @@ describe("checkInput on the checked-in labelled list", () => {
   it.each([
     { name: "labelled", list: labelled },
     { name: "held-out", list: heldOut },
+    { name: "held-out-2", list: heldOut2 },
   ])("blocks ≥ 98% of blocked requests and refuses ≤ 3% of near-misses ($name list)", ({ name, list }) => {
     const missed = list.blocked.filter(({ text }) => checkInput(text).allowed);
     const refused = list.nearMisses.filter(({ text }) => !checkInput(text).allowed);

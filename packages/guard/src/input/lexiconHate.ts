@@ -155,6 +155,11 @@ export const HATE_RULES: readonly PolicyRule[] = [
     id: "hate-harassment/harassment",
     category: "hate-harassment",
     terms: [
+      "threat",
+      "threats",
+      "scare*",
+      "terroriz*",
+      "menac*",
       "harass*",
       "bully*",
       "cyberbully*",

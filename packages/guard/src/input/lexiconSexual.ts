@@ -1,6 +1,11 @@
 import type { PolicyRule } from "./categories.js";
 
 const MINOR = [
+  "schoolchild*",
+  "school child*",
+  "pupil*",
+  "tween*",
+  "youth",
   "child",
   "children",
   "kid",
@@ -24,8 +29,6 @@ const MINOR = [
   "school boy",
   "toddler",
   "infant",
-  "baby",
-  "babies",
   "juvenile",
   "youngster",
   "pubescent",
@@ -48,6 +51,8 @@ const SEXUAL = [
   "fetish*",
   "intimate",
   "dating",
+  "men to meet",
+  "adults to meet",
   "for adults",
   "older men",
   "adult men",
@@ -167,11 +172,13 @@ export const SEXUAL_MINORS_RULES: readonly PolicyRule[] = [
     terms: MINOR,
     requires: SEXUAL,
     unless: PROTECTIVE,
-    window: 4,
+    window: 6,
   },
 ];
 
 const ADULT_CONTEXT = [
+  "show",
+  "shows",
   "entertainment",
   "content",
   "video*",
@@ -251,6 +258,13 @@ export const SEXUAL_CONTENT_RULES: readonly PolicyRule[] = [
     id: "sexual-content/explicit-terms",
     category: "sexual-content",
     terms: [
+      "used underwear",
+      "used panties",
+      "worn underwear",
+      "worn panties",
+      "feet pics",
+      "foot pics",
+      "private photos to fans",
       "camgirl*",
       "camsite*",
       "cam site*",
@@ -389,7 +403,7 @@ export const SEXUAL_CONTENT_RULES: readonly PolicyRule[] = [
       "exit*",
       "outreach",
       "decriminaliz*",
-      "anti",
+      "anti*",
       "against",
       "prevent*",
     ],
