@@ -74,6 +74,21 @@ describe("validateDomain: invalid names", () => {
     }
   });
 
+  it("refuses emoji labels unless allowed, and labels that mix scripts", () => {
+    expect(validateDomain("💩.la")).toMatchObject({ valid: false, reason: "symbol-in-idn" });
+    expect(validateDomain("xn--ls8h.la")).toMatchObject({ valid: false, reason: "symbol-in-idn" });
+    expect(validateDomain("💩.la", { allowSymbols: true })).toMatchObject({ valid: true, domain: "xn--ls8h.la" });
+    // Latin "p", "y", "l" with Cyrillic "а": a homograph of paypal.
+    expect(validateDomain("p\u0430ypal.com")).toMatchObject({ valid: false, reason: "mixed-script" });
+    // All-Cyrillic look-alikes are a valid name; @nomen/guard's output filter deals with them.
+    expect(validateDomain("\u0430\u0440\u0440\u04cf\u0435.com")).toMatchObject({
+      valid: true,
+      domain: "xn--80ak6aa92e.com",
+    });
+    // Japanese mixes Han and kana; that is one writing system, not a homograph.
+    expect(validateDomain("例え.みんな").valid).toBe(true);
+  });
+
   it("checks the 63-octet limit on the ASCII form of an IDN label", () => {
     // 60 × "ü" is 60 characters but its punycode A-label is far longer than 63 octets.
     expect(validateDomain(`${"ü".repeat(60)}.de`)).toMatchObject({ valid: false, reason: "label-too-long" });

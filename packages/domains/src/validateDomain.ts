@@ -10,6 +10,8 @@ export type InvalidDomainReason =
   | "invalid-character"
   | "invalid-idn"
   | "invalid-punycode"
+  | "symbol-in-idn"
+  | "mixed-script"
   | "name-too-long"
   | "empty-label"
   | "label-too-long"
@@ -57,6 +59,11 @@ export interface ValidateDomainOptions {
   readonly allowedTlds?: Iterable<string>;
   /** Accept names below a registrable domain (`shop.example.com`). Defaults to `false`: Nomen suggests registrable names. */
   readonly allowSubdomains?: boolean;
+  /**
+   * Accept emoji and other symbols in IDN labels (`💩.la`). UTS-46 maps them, but IDNA2008 and
+   * almost every registry refuse them. Defaults to `false`.
+   */
+  readonly allowSymbols?: boolean;
 }
 
 const MAX_NAME = 253;
@@ -97,7 +104,38 @@ export function validateDomain(input: string, options: ValidateDomainOptions = {
   }
   if (labels.length < 2)
     return invalid("missing-tld", `"${ascii}" has no top-level domain; expected e.g. "${ascii}.com"`);
+  const unicodeProblem = checkUnicode(domainToUnicode(ascii), options);
+  if (unicodeProblem) return unicodeProblem;
   return checkSuffix(ascii, labels.at(-1)!, options);
+}
+
+const SYMBOL = /[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Sc}]/u;
+const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Armenian", /\p{Script=Armenian}/u],
+];
+
+/**
+ * IDN label rules registries apply beyond UTS-46: no symbols or emoji, and no label mixing Latin,
+ * Cyrillic, Greek or Armenian letters (the homograph trick: Latin "p" + Cyrillic "а" in "pаypal").
+ */
+function checkUnicode(unicode: string, options: ValidateDomainOptions): InvalidDomain | undefined {
+  if (/^[\x00-\x7f]*$/.test(unicode)) return undefined;
+  if (options.allowSymbols !== true && SYMBOL.test(unicode)) {
+    return invalid(
+      "symbol-in-idn",
+      "emoji and symbols are not allowed in IDN labels (IDNA2008); pass allowSymbols to accept them",
+    );
+  }
+  for (const label of unicode.split(".")) {
+    const scripts = SCRIPTS.filter(([, pattern]) => pattern.test(label)).map(([name]) => name);
+    if (scripts.length > 1) {
+      return invalid("mixed-script", `a label mixes ${scripts.join(" and ")} letters, the mark of a look-alike name`);
+    }
+  }
+  return undefined;
 }
 
 function checkLabel(label: string): InvalidDomain | undefined {
