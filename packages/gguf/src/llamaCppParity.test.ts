@@ -8,6 +8,7 @@ import { readTensor } from "./readTensor.js";
 import { BYTE_LEVEL_VOCAB_SIZE } from "./tinyModel/byteLevelVocab.js";
 import { tinyModelSpec } from "./tinyModel/tinyModelSpec.js";
 import { GgmlType, type GgmlTypeName } from "./types.js";
+import type { GgufWriteSpec } from "./validate/validateWriteSpec.js";
 import { writeGguf } from "./writeGguf.js";
 
 // Parity with llama.cpp's own dequantization: only token_embd is quantized, and get_rows dequantizes it with
@@ -71,7 +72,14 @@ function correlation(a: Float32Array, b: Float32Array): number {
   return ab / Math.sqrt(aa * bb);
 }
 
-const embdAs = (type: GgmlType) => (name: string) => (name === "token_embd.weight" ? type : GgmlType.F32);
+// One random model (dim 256: K-quant rows) reused by every case; only token_embd's type or values change.
+const base = tinyModelSpec({ dim: 256 });
+const originalEmbd = base.tensors.find((t) => t.name === "token_embd.weight")!.data as Float32Array;
+
+/** The base model with token_embd stored as `type`, holding `data` (defaults to the original values). */
+function withEmbedding(type: GgmlType, data: Float32Array = originalEmbd): GgufWriteSpec {
+  return { ...base, tensors: base.tensors.map((t) => (t.name === "token_embd.weight" ? { ...t, type, data } : t)) };
+}
 
 describe("dequantization matches llama.cpp (token_embd through get_rows)", () => {
   const types: GgmlTypeName[] = [
@@ -94,43 +102,35 @@ describe("dequantization matches llama.cpp (token_embd through get_rows)", () =>
     "%s: same log-probs as the F32 model holding our dequantized embeddings (≤ 1e-5)",
     async (typeName) => {
       const quantizedPath = join(dir, `${typeName}.gguf`);
-      await writeGguf(quantizedPath, tinyModelSpec({ dim: 256, typeOf: embdAs(GgmlType[typeName]) }));
+      await writeGguf(quantizedPath, withEmbedding(GgmlType[typeName]));
       const ours = await readTensor(await openGguf(quantizedPath), "token_embd.weight");
       // Non-degenerate: the quantized embeddings still follow the originals (a constant output would match trivially).
-      const original = tinyModelSpec({ dim: 256 }).tensors[0]!.data as Float32Array;
-      expect(correlation(ours, original)).toBeGreaterThan(0.9);
+      expect(correlation(ours, originalEmbd)).toBeGreaterThan(0.9);
       const f32Path = join(dir, `${typeName}-as-f32.gguf`);
-      await writeGguf(
-        f32Path,
-        tinyModelSpec({ dim: 256, override: (n) => (n === "token_embd.weight" ? ours : undefined) }),
-      );
+      await writeGguf(f32Path, withEmbedding(GgmlType.F32, ours));
       const diff = maxAbsDiff(await logProbs(quantizedPath), await logProbs(f32Path));
       console.log(`${typeName}: max |Δ log p| = ${diff.toExponential(2)}`);
       expect(diff).toBeLessThanOrEqual(1e-5);
     },
   );
 
-  it("is sensitive: one embedding value off by 0.01 in a prompt token's row moves the log-probs past 1e-5", async () => {
-    const path = join(dir, "perturbed.gguf");
-    const base = join(dir, "base.gguf");
-    const spec = tinyModelSpec({ dim: 256 });
-    const embd = Float32Array.from(spec.tensors.find((t) => t.name === "token_embd.weight")!.data as Float32Array);
-    await writeGguf(base, spec);
+  it("is sensitive: one embedding value off by 0.01 in a prompt token's row, or Q4_K vs the originals, moves the log-probs", async () => {
+    const basePath = join(dir, "base.gguf");
+    await writeGguf(basePath, base);
+    const baseLogProbs = await logProbs(basePath);
+    const perturbed = Float32Array.from(originalEmbd);
     const token = "l".charCodeAt(0); // byte tokens have id = byte value; "hello" → he, l, l, o
-    embd[token * 256 + 100]! += 0.01;
-    await writeGguf(path, tinyModelSpec({ dim: 256, override: (n) => (n === "token_embd.weight" ? embd : undefined) }));
-    const diff = maxAbsDiff(await logProbs(base), await logProbs(path));
-    console.log(`one value +0.01: max |Δ log p| = ${diff.toExponential(2)}`);
-    expect(diff).toBeGreaterThan(1e-5);
-  });
-
-  it("is sensitive: the original (unquantized) embeddings give different log-probs than Q4_K", async () => {
-    const original = join(dir, "original.gguf");
-    const q4 = join(dir, "q4.gguf");
-    await writeGguf(original, tinyModelSpec({ dim: 256 }));
-    await writeGguf(q4, tinyModelSpec({ dim: 256, typeOf: embdAs(GgmlType.Q4_K) }));
-    const diff = maxAbsDiff(await logProbs(original), await logProbs(q4));
-    console.log(`original vs Q4_K: max |Δ log p| = ${diff.toExponential(2)}`);
-    expect(diff).toBeGreaterThan(1e-3);
+    perturbed[token * 256 + 100]! += 0.01;
+    const perturbedPath = join(dir, "perturbed.gguf");
+    await writeGguf(perturbedPath, withEmbedding(GgmlType.F32, perturbed));
+    const oneValue = maxAbsDiff(baseLogProbs, await logProbs(perturbedPath));
+    const q4Path = join(dir, "q4.gguf");
+    await writeGguf(q4Path, withEmbedding(GgmlType.Q4_K));
+    const q4 = maxAbsDiff(baseLogProbs, await logProbs(q4Path));
+    console.log(
+      `one value +0.01: max |Δ log p| = ${oneValue.toExponential(2)}; Q4_K vs original: ${q4.toExponential(2)}`,
+    );
+    expect(oneValue).toBeGreaterThan(1e-5);
+    expect(q4).toBeGreaterThan(1e-3);
   });
 });
