@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BYTE_TO_UNICODE } from "../bytes/byteUnicode.js";
+import { createPreTokenizer } from "../preTokenizers/createPreTokenizer.js";
 import { InvalidTrainingOptionsError } from "../errors.js";
 import { Tokenizer } from "../Tokenizer.js";
 import { buildParityCorpus, sampleCorpus } from "../testing/parityCorpus.js";
@@ -7,6 +10,32 @@ import { vocabularyFromGgufMetadata } from "../vocab/fromGgufMetadata.js";
 import { tokenizerGgufMetadata } from "../vocab/toGgufMetadata.js";
 import { TokenType } from "../vocab/Vocabulary.js";
 import { trainBpe } from "./trainBpe.js";
+
+/** Textbook BPE training: recount every pair after every merge; ties go to the smaller (left, right) id pair. */
+function naiveMerges(vocab: { tokens: readonly string[] }, texts: string[], count: number): string[] {
+  const idOf = new Map(vocab.tokens.map((t, i) => [t, i]));
+  const pattern = new RegExp(createPreTokenizer("qwen2").pattern.source, "gu");
+  const words = texts.flatMap((t) => t.match(pattern) ?? []).map((w) => Array.from(new TextEncoder().encode(w), (b) => BYTE_TO_UNICODE[b] as string));
+  const merges: string[] = [];
+  while (merges.length < count) {
+    const counts = new Map<string, number>();
+    for (const word of words) for (let i = 0; i + 1 < word.length; i++) counts.set(`${word[i]} ${word[i + 1]}`, (counts.get(`${word[i]} ${word[i + 1]}`) ?? 0) + 1);
+    let best: string | undefined;
+    for (const [pair, n] of counts) {
+      const [l, r] = pair.split(" ").map((t) => idOf.get(t) as number) as [number, number];
+      const [bl, br] = (best?.split(" ").map((t) => idOf.get(t) as number) ?? [0, 0]) as [number, number];
+      const bestCount = best === undefined ? 0 : (counts.get(best) as number);
+      if (n > bestCount || (n === bestCount && (l < bl || (l === bl && r < br)))) best = pair;
+    }
+    if (best === undefined) break;
+    merges.push(best);
+    const [left, right] = best.split(" ") as [string, string];
+    for (const word of words) {
+      for (let i = 0; i + 1 < word.length; i++) if (word[i] === left && word[i + 1] === right) word.splice(i, 2, left + right);
+    }
+  }
+  return merges;
+}
 
 const corpus = buildParityCorpus({ generated: 6000, seed: 3 }).strings;
 let tokenizer: Tokenizer;
@@ -62,6 +91,16 @@ describe("trainBpe", () => {
     },
     60_000,
   );
+
+  it("learns the same merges as a naive recount-everything trainer", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ab c\n]{0,12}$/), { minLength: 1, maxLength: 12 }), fc.nat(30), (texts, merges) => {
+        const fast = trainBpe(texts, { merges, specialTokens: [], minFrequency: 1 });
+        expect(fast.merges).toEqual(naiveMerges(fast, texts, merges));
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it("stops early when no pair is frequent enough", () => {
     const vocab = trainBpe(["ab ab ab", "cd"], { merges: 50, specialTokens: [] });
