@@ -51,7 +51,11 @@ const server = await startServer({
   logger: pino({ level: "warn" }),
   config: {
     port: 0,
-    queue: { concurrency: Number(process.env.BENCH_QUEUE_CONCURRENCY ?? 2), maxQueued: 64 },
+    queue: {
+      concurrency: Number(process.env.BENCH_QUEUE_CONCURRENCY ?? 2),
+      maxQueued: 64,
+      maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 10_000),
+    },
     rateLimit: { perMinute: Number(process.env.BENCH_RATE_PER_MINUTE ?? 60_000), burst: 200 },
   },
 });

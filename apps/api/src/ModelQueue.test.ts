@@ -46,6 +46,17 @@ describe("ModelQueue", () => {
     expect(queue.active).toBe(0);
   });
 
+  it("turns a wait longer than maxWaitMs into QueueFullError, and frees the place in line", async () => {
+    const queue = new ModelQueue({ concurrency: 1, maxQueued: 1, maxWaitMs: 20 });
+    const release = await queue.acquire({ signal: never });
+    const refusal = await queue.acquire({ signal: never }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(QueueFullError);
+    expect((refusal as QueueFullError).message).toContain("within 20 ms");
+    expect(queue.waiting).toBe(0);
+    release();
+    expect(queue.active).toBe(0);
+  });
+
   it("ignores a second release of the same slot", async () => {
     const queue = new ModelQueue({ concurrency: 2, maxQueued: 0 });
     const release = await queue.acquire({ signal: never });

@@ -8,6 +8,11 @@ export interface ModelQueueOptions {
   maxQueued: number;
   /** Seconds a refused client is told to wait. Defaults to 1. */
   retryAfterSeconds?: number;
+  /**
+   * Longest wait for a slot in ms; a waiter still in line then gets {@link QueueFullError} (503) instead of
+   * running into the request timeout (504). Defaults to no limit.
+   */
+  maxWaitMs?: number;
 }
 
 interface Waiter {
@@ -15,6 +20,7 @@ interface Waiter {
   reject: (reason: unknown) => void;
   signal: AbortSignal;
   onAbort: () => void;
+  timer?: NodeJS.Timeout;
 }
 
 /**
@@ -27,7 +33,7 @@ export class ModelQueue {
   readonly #options: Required<ModelQueueOptions>;
 
   constructor(options: ModelQueueOptions) {
-    this.#options = { retryAfterSeconds: 1, ...options };
+    this.#options = { retryAfterSeconds: 1, maxWaitMs: Number.POSITIVE_INFINITY, ...options };
   }
 
   get active(): number {
@@ -46,21 +52,21 @@ export class ModelQueue {
       this.#active += 1;
       return Promise.resolve(this.#releaser());
     }
-    if (this.#waiting.length >= this.#options.maxQueued) {
-      return Promise.reject(new QueueFullError(this.#options.maxQueued, this.#options.retryAfterSeconds));
-    }
+    const { maxQueued, retryAfterSeconds, maxWaitMs } = this.#options;
+    if (this.#waiting.length >= maxQueued) return Promise.reject(new QueueFullError(maxQueued, retryAfterSeconds));
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          const index = this.#waiting.indexOf(waiter);
-          if (index >= 0) this.#waiting.splice(index, 1);
-          reject(signal.reason);
-        },
+      const leave = (reason: unknown) => {
+        const index = this.#waiting.indexOf(waiter);
+        if (index >= 0) this.#waiting.splice(index, 1);
+        signal.removeEventListener("abort", waiter.onAbort);
+        clearTimeout(waiter.timer);
+        reject(reason);
       };
+      const waiter: Waiter = { resolve, reject, signal, onAbort: () => leave(signal.reason) };
       signal.addEventListener("abort", waiter.onAbort, { once: true });
+      if (Number.isFinite(maxWaitMs)) {
+        waiter.timer = setTimeout(() => leave(new QueueFullError(maxQueued, retryAfterSeconds, maxWaitMs)), maxWaitMs);
+      }
       this.#waiting.push(waiter);
     });
   }
@@ -86,6 +92,7 @@ export class ModelQueue {
         return;
       }
       next.signal.removeEventListener("abort", next.onAbort);
+      clearTimeout(next.timer);
       next.resolve(this.#releaser());
     };
   }

@@ -21,6 +21,8 @@ const configSchema = z
       concurrency: z.number().int().positive(),
       /** Requests that may wait for a slot; more get 503. */
       maxQueued: z.number().int().min(0),
+      /** Longest wait for a slot before 503 (keep it under requestTimeoutMs, so overload is a 503, not a 504). */
+      maxWaitMs: z.number().int().positive().default(10_000),
     }),
     /** Origins allowed by CORS: `[]` sends no CORS headers, `["*"]` allows any. */
     corsOrigins: z.array(z.string()),
@@ -33,8 +35,10 @@ const configSchema = z
 
 /** The API's settings. */
 export type ApiConfig = z.infer<typeof configSchema>;
+/** Settings as given (fields with defaults may be left out). */
+export type ApiConfigInput = z.input<typeof configSchema>;
 
-/** Defaults: loopback only, 16 KiB bodies, 2,000-character descriptions, 30 s timeout, 120/min per client. */
+/** Defaults: loopback only, 16 KiB bodies, 2,000-character descriptions, 30 s timeout, 10 s longest queue wait, 120/min per client. */
 export const defaultConfig: ApiConfig = Object.freeze({
   host: "127.0.0.1",
   port: 8787,
@@ -43,7 +47,7 @@ export const defaultConfig: ApiConfig = Object.freeze({
   maxDescriptionLength: 2000,
   requestTimeoutMs: 30_000,
   rateLimit: { perMinute: 120, burst: 30 },
-  queue: { concurrency: 2, maxQueued: 64 },
+  queue: { concurrency: 2, maxQueued: 64, maxWaitMs: 10_000 },
   corsOrigins: [],
   trustProxy: false,
   drainTimeoutMs: 10_000,
@@ -56,7 +60,7 @@ export interface LoadConfigOptions {
   /** A JSON config file. Defaults to `$NOMEN_API_CONFIG` when set. */
   file?: string;
   /** Highest-priority settings (e.g. command-line flags). */
-  overrides?: Partial<ApiConfig>;
+  overrides?: Partial<ApiConfigInput>;
 }
 
 /** Layers defaults < config file < environment < overrides, and validates the result (throws {@link ApiConfigError}). */
@@ -77,7 +81,7 @@ export function parseConfig(value: unknown, source = "config"): ApiConfig {
   return parsed.data;
 }
 
-function readConfigFile(path: string): Partial<ApiConfig> {
+function readConfigFile(path: string): Partial<ApiConfigInput> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -87,7 +91,7 @@ function readConfigFile(path: string): Partial<ApiConfig> {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not a JSON object");
-    return value as Partial<ApiConfig>;
+    return value as Partial<ApiConfigInput>;
   } catch (cause) {
     throw new ApiConfigError(`The API config file ${path} is not a JSON object.`, { cause });
   }
@@ -101,7 +105,7 @@ const numberVars = {
   NOMEN_API_DRAIN_TIMEOUT_MS: "drainTimeoutMs",
 } as const;
 
-function fromEnv(env: Record<string, string | undefined>): Partial<ApiConfig> {
+function fromEnv(env: Record<string, string | undefined>): Partial<ApiConfigInput> {
   const out: Record<string, unknown> = {};
   if (env.NOMEN_API_HOST) out.host = env.NOMEN_API_HOST;
   if (env.NOMEN_API_LOG_LEVEL) out.logLevel = env.NOMEN_API_LOG_LEVEL;
@@ -118,5 +122,5 @@ function fromEnv(env: Record<string, string | undefined>): Partial<ApiConfig> {
       .filter(Boolean);
   }
   if (env.NOMEN_API_TRUST_PROXY !== undefined) out.trustProxy = env.NOMEN_API_TRUST_PROXY === "true";
-  return out as Partial<ApiConfig>;
+  return out as Partial<ApiConfigInput>;
 }

@@ -1,14 +1,14 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import type { ApiConfig } from "./config.js";
+import type { ApiConfigInput } from "./config.js";
 import { createApp } from "./createApp.js";
 import { createFakeAvailability, createFakeSuggester } from "./testing.js";
 import type { ApiDeps, Suggester } from "./types.js";
 
 const silent = pino({ level: "silent" });
 
-function makeApp(overrides: Partial<ApiDeps> = {}, config: Partial<ApiConfig> = {}) {
+function makeApp(overrides: Partial<ApiDeps> = {}, config: Partial<ApiConfigInput> = {}) {
   return createApp({
     suggester: createFakeSuggester(),
     availability: createFakeAvailability(),

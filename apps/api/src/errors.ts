@@ -84,14 +84,16 @@ export class RateLimitedError extends ApiError {
   }
 }
 
-/** 503: the queue in front of the model is full. */
+/** 503: the queue in front of the model is full, or a request waited longer than the queue allows. */
 export class QueueFullError extends ApiError {
-  constructor(maxQueued: number, retryAfterSeconds: number) {
+  constructor(maxQueued: number, retryAfterSeconds: number, waitedMs?: number) {
     super(
       503,
       "Busy",
       "queue-full",
-      `All model slots are busy and ${maxQueued} requests already wait; retry in ${retryAfterSeconds} s.`,
+      waitedMs === undefined
+        ? `All model slots are busy and ${maxQueued} requests already wait; retry in ${retryAfterSeconds} s.`
+        : `No model slot freed up within ${waitedMs} ms; retry in ${retryAfterSeconds} s.`,
       { headers: { "Retry-After": String(retryAfterSeconds) }, extensions: { retry_after: retryAfterSeconds } },
     );
   }

@@ -1,7 +1,14 @@
 /**
  * @module @nomen/api — Nomen's HTTP API (Hono): suggestions, streaming, availability, OpenAPI and Swagger UI.
  */
-export { type ApiConfig, defaultConfig, type LoadConfigOptions, loadConfig, parseConfig } from "./config.js";
+export {
+  type ApiConfig,
+  type ApiConfigInput,
+  defaultConfig,
+  type LoadConfigOptions,
+  loadConfig,
+  parseConfig,
+} from "./config.js";
 export { createApp } from "./createApp.js";
 export { createDomainsAvailability, type DomainsAvailabilitySource } from "./domainsAvailability.js";
 export type { ApiEnv, ApiVariables } from "./env.js";

@@ -3,7 +3,7 @@
  * the model's readiness are injected through {@link ApiDeps}, so tests use small fakes and `nomen serve` the real ones.
  */
 import type { Logger } from "pino";
-import type { ApiConfig } from "./config.js";
+import type { ApiConfigInput } from "./config.js";
 
 /** Naming styles a client may ask for. */
 export const suggestStyles = ["any", "brandable", "descriptive", "short", "playful", "professional"] as const;
@@ -81,7 +81,7 @@ export interface ApiDeps {
   /** True once the model is loaded and the API can answer suggestion requests. */
   ready: () => boolean | Promise<boolean>;
   /** Settings; missing ones take the defaults of {@link defaultConfig}. */
-  config?: Partial<ApiConfig>;
+  config?: Partial<ApiConfigInput>;
   /** Structured logger. Defaults to pino at `config.logLevel` on stdout. */
   logger?: Logger;
   /** True while the server drains for shutdown: new requests get 503. Defaults to never. */
