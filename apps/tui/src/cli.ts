@@ -41,7 +41,7 @@ program
   .description("Suggest domain names for a business description.")
   .argument("<description>", "what the business does")
   .option("--json", "print the API's JSON shape")
-  .option("--count <n>", "how many suggestions (1–50)", integer)
+  .option("--count <n>", "how many suggestions (1–20)", integer)
   .option("--tlds <list>", "comma-separated TLDs, e.g. com,io")
   .option("--style <style>", "any, brandable, descriptive, short, playful or professional")
   .option("--max-length <n>", "longest name before the TLD", integer)

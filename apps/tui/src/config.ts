@@ -10,7 +10,7 @@ const cliConfigSchema = z.strictObject({
   model: z.string().optional(),
   /** A LoRA adapter GGUF. */
   adapter: z.string().optional(),
-  count: z.number().int().min(1).max(50),
+  count: z.number().int().min(1).max(20),
   tlds: z.array(z.string()).min(1).optional(),
   style: z.string().optional(),
   maxLength: z.number().int().min(1).max(63).optional(),

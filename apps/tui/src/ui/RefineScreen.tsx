@@ -38,7 +38,7 @@ export function parseRefine(text: FormText): RequestOptions | string {
     return items.length > 0 ? items : undefined;
   };
   const count = Number(text.count);
-  if (!Number.isInteger(count) || count < 1 || count > 50) return "count must be a whole number from 1 to 50";
+  if (!Number.isInteger(count) || count < 1 || count > 20) return "count must be a whole number from 1 to 20";
   const style = text.style.trim() || undefined;
   if (style && !styles.includes(style)) return `style must be one of ${styles.join(", ")}`;
   const maxLength = text.maxLength.trim() ? Number(text.maxLength) : undefined;
