@@ -32,18 +32,31 @@ const LEET: Readonly<Record<string, string>> = {
  * invisible characters. Keeps digits and punctuation for the leetspeak and separator passes.
  */
 export function foldText(text: string): string {
-  const nfkc = text.normalize("NFKC").replace(INVISIBLE, "").replace(/ß/g, "ss").replace(/ẞ/g, "ss");
-  return removeConfusables(nfkc)
+  // Confusables first: NFKC would turn "⒭" into "(r)" and "ſ" into an s that confusables calls f.
+  const clean = text
+    .replace(INVISIBLE, "")
+    .replace(/[ßẞ]/g, "ss")
+    .replace(/ſ/g, "s")
+    .replace(REGIONAL_INDICATOR, regionalLetter);
+  return removeConfusables(removeConfusables(clean).normalize("NFKC"))
     .toLowerCase()
     .normalize("NFD")
     .replace(/\p{M}+/gu, "");
+}
+
+/** Regional indicator symbols (🇦–🇿) read as letters. */
+const REGIONAL_INDICATOR = /[\u{1f1e6}-\u{1f1ff}]/gu;
+
+function regionalLetter(c: string): string {
+  return String.fromCharCode(0x61 + c.codePointAt(0)! - 0x1f1e6);
 }
 
 /**
  * The views of `text` that the policy matches against, each a string of single-space-separated
  * lower-case tokens: `plain` (punctuation splits words), `joined` (separators inside words removed:
  * `n.u.d.e`, `p-o-r-n`, `n u d e` → `nude`), and `joinedAmbiguous` (like `joined`, but `1` and `|`
- * are left as `1`, which the compiled terms accept for both `i` and `l`: `k1d`, `a1coho1`).
+ * are left as `1`, which the compiled terms accept for both `i` and `l`: `k1d`, `a1coho1`; after
+ * look-alike Unicode, every `i` and `l` is left as `1` too).
  * Leetspeak is decoded only inside tokens that also contain letters, so `24/7` and `420` stay digits.
  */
 export function normalizeViews(text: string): { plain: string; joined: string; joinedAmbiguous: string } {
@@ -51,7 +64,12 @@ export function normalizeViews(text: string): { plain: string; joined: string; j
   const plain = tokensOf(decodeLeet(folded, "i"));
   const separated = joinSeparated(folded);
   const joined = tokensOf(decodeLeet(separated, "i"));
-  const joinedAmbiguous = /[1|]/.test(folded) ? tokensOf(decodeLeet(separated, "1", "1")) : joined;
+  // Look-alike Unicode makes i and l ambiguous too (confusables reads "ι", "ɩ", "ӏ" as l), so in
+  // text that had any, every i and l is left undecided as well.
+  const lookalikes = /[^\x00-\x7f]/.test(text);
+  const ambiguous = /[1|]/.test(folded) || lookalikes;
+  const undecided = decodeLeet(separated, "1", "1");
+  const joinedAmbiguous = ambiguous ? tokensOf(lookalikes ? undecided.replace(/[il]/g, "1") : undecided) : joined;
   return { plain, joined, joinedAmbiguous };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { obfuscate } from "confusables";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { applyEvasions, EVASION_KINDS } from "../applyEvasions.js";
 import { GuardInputError } from "../errors.js";
 import { POLICY_CATEGORIES, type PolicyCategory } from "./categories.js";
@@ -76,6 +77,23 @@ describe("checkInput against evasions", () => {
     expect(runs).toBe(10_000);
     expect(rate, `escaped e.g.: ${escaped.join(" || ")}`).toBeGreaterThanOrEqual(0.95);
   }, 30_000);
+
+  it("catches ≥ 95% of blocked phrases with every letter swapped by the confusables library's obfuscator", () => {
+    // obfuscate() draws from Math.random: seed it so the test is repeatable.
+    let state = 12_345;
+    const random = vi.spyOn(Math, "random").mockImplementation(() => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    });
+    try {
+      const disguised = [...labelled.blocked, ...heldOut.blocked].map(({ text }) => obfuscate(text));
+      const caught = disguised.filter((text) => !checkInput(text).allowed).length;
+      console.info(`guard confusables-obfuscated: caught ${caught}/${disguised.length}`);
+      expect(caught / disguised.length).toBeGreaterThanOrEqual(0.95);
+    } finally {
+      random.mockRestore();
+    }
+  });
 
   it.each([
     ["n.u.d.e pics of girls", "sexual-content"],
