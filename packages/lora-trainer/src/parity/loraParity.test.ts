@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { GgmlType, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import type { Tensor2D } from "@tensorflow/tfjs";
 import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,11 +18,19 @@ const cases: Array<[string, TinyModelOptions, CreateLoraOptions]> = [
     { rank: 4, alpha: 8, targets: PROJECTIONS },
   ],
   [
+    "qwen2 on a Q8_0 base, q/v/ffn_up",
+    { architecture: "qwen2", dim: 64, heads: 4, kvHeads: 2, layers: 2, ffnDim: 96, typeOf: q8Matrices },
+    { rank: 4, alpha: 4, targets: ["attn_q", "attn_v", "ffn_up"] },
+  ],
+  [
     "llama, defaults (q/k/v/o, r=8, alpha=16), rsLoRA",
     { architecture: "llama", dim: 64, heads: 4, kvHeads: 2, layers: 2, ffnDim: 96, tiedOutput: true },
     { rsLora: true },
   ],
 ];
+function q8Matrices(name: string) {
+  return name.endsWith("norm.weight") || name.endsWith(".bias") ? GgmlType.F32 : GgmlType.Q8_0;
+}
 const FLT_MIN_LOG = Math.log(1.1754943508222875e-38);
 const TOKENS = [260, 72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100, 33, 10, 7, 258];
 let llama: Llama;
