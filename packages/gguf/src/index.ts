@@ -16,7 +16,7 @@ export {
   UnsupportedArchitectureError,
 } from "./errors.js";
 export { alignUp, elementCount, type GgmlTypeInfo, ggmlTypeInfo, ggmlTypeName, tensorByteLength } from "./ggmlTypes.js";
-export { type ModelConfig, modelConfigFromGguf } from "./modelConfigFromGguf.js";
+export { type ModelConfig, type ModelConfigSource, modelConfigFromGguf } from "./modelConfigFromGguf.js";
 export { type OpenGgufOptions, openGguf, parseGguf } from "./openGguf.js";
 export { packageInfo } from "./packageInfo.js";
 export { GGUF_DEFAULT_ALIGNMENT } from "./parseGgufHeader.js";

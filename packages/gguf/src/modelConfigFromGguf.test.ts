@@ -44,6 +44,16 @@ describe("modelConfigFromGguf", () => {
     });
   });
 
+  it("also reads a write spec before anything is written", () => {
+    const spec = tinyModelSpec({ architecture: "qwen2", tiedOutput: true });
+    expect(modelConfigFromGguf(spec)).toMatchObject({
+      architecture: "qwen2",
+      tiedOutput: true,
+      qkvBias: true,
+      vocabSize: 261,
+    });
+  });
+
   it("throws named errors for unknown architectures and missing hparams", () => {
     const spec = tinyModelSpec();
     const other = { ...spec.metadata, "general.architecture": str("gpt2") };

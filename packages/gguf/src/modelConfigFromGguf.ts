@@ -1,5 +1,6 @@
 import { GgufMissingKeyError, UnsupportedArchitectureError } from "./errors.js";
-import { type GgufFile, GgufValueType as V } from "./types.js";
+import { type GgufMetadata, GgufValueType as V } from "./types.js";
+import type { TensorShape } from "./validate/validateArchTensors.js";
 import { SUPPORTED_ARCHITECTURES } from "./validate/validateModelMetadata.js";
 import { getMetadata, getNumber, getString } from "./values.js";
 
@@ -26,30 +27,38 @@ export interface ModelConfig {
   qkvBias: boolean;
 }
 
+/** What {@link modelConfigFromGguf} reads: a `GgufFile`, or a write spec's metadata and tensors. */
+export interface ModelConfigSource {
+  readonly metadata: GgufMetadata;
+  readonly tensors: readonly TensorShape[];
+  readonly source?: { readonly description: string };
+}
+
 /**
  * Reads the model config from metadata (llama.cpp defaults: head_count_kv = head_count, rope base 10000,
  * vocab = number of tokens) and from which tensors exist (tied output, q/k/v bias).
  * @throws UnsupportedArchitectureError, GgufMissingKeyError
  */
-export function modelConfigFromGguf(file: GgufFile): ModelConfig {
-  const where = file.source.description;
-  const architecture = getString(file, "general.architecture") ?? "";
+export function modelConfigFromGguf(file: ModelConfigSource): ModelConfig {
+  const where = file.source?.description ?? "metadata";
+  const metadata = file.metadata;
+  const architecture = getString(metadata, "general.architecture") ?? "";
   if (architecture !== "llama" && architecture !== "qwen2") {
     throw new UnsupportedArchitectureError(architecture, SUPPORTED_ARCHITECTURES, where);
   }
   const required = (key: string): number => {
-    const value = getNumber(file, `${architecture}.${key}`);
+    const value = getNumber(metadata, `${architecture}.${key}`);
     if (value === undefined)
       throw new GgufMissingKeyError(`${architecture}.${key}`, "It is required to configure the model.", where);
     return value;
   };
-  const optional = (key: string, fallback: number) => getNumber(file, `${architecture}.${key}`) ?? fallback;
+  const optional = (key: string, fallback: number) => getNumber(metadata, `${architecture}.${key}`) ?? fallback;
   const dim = required("embedding_length");
-  const heads = firstOf(file, `${architecture}.attention.head_count`) ?? required("attention.head_count");
-  const tokens = getMetadata(file, "tokenizer.ggml.tokens");
+  const heads = firstOf(metadata, `${architecture}.attention.head_count`) ?? required("attention.head_count");
+  const tokens = getMetadata(metadata, "tokenizer.ggml.tokens");
   const embd = file.tensors.find((t) => t.name === "token_embd.weight");
   const vocabSize =
-    getNumber(file, `${architecture}.vocab_size`) ??
+    getNumber(metadata, `${architecture}.vocab_size`) ??
     (tokens?.type === V.ARRAY ? tokens.value.length : undefined) ??
     embd?.shape[1];
   if (vocabSize === undefined)
@@ -60,9 +69,9 @@ export function modelConfigFromGguf(file: GgufFile): ModelConfig {
     dim,
     layers: required("block_count"),
     heads,
-    kvHeads: firstOf(file, `${architecture}.attention.head_count_kv`) ?? heads,
+    kvHeads: firstOf(metadata, `${architecture}.attention.head_count_kv`) ?? heads,
     headDim: optional("attention.key_length", dim / heads),
-    ffnDim: firstOf(file, `${architecture}.feed_forward_length`) ?? required("feed_forward_length"),
+    ffnDim: firstOf(metadata, `${architecture}.feed_forward_length`) ?? required("feed_forward_length"),
     ropeBase: optional("rope.freq_base", 10000),
     ropeStyle: architecture === "llama" ? "norm" : "neox",
     rmsEps: required("attention.layer_norm_rms_epsilon"),
@@ -73,8 +82,8 @@ export function modelConfigFromGguf(file: GgufFile): ModelConfig {
 }
 
 /** A scalar, or the first entry of a per-layer array. */
-function firstOf(file: GgufFile, key: string): number | undefined {
-  const value = getMetadata(file, key);
+function firstOf(metadata: GgufMetadata, key: string): number | undefined {
+  const value = getMetadata(metadata, key);
   if (value?.type === V.ARRAY) return typeof value.value[0] === "number" ? value.value[0] : undefined;
-  return getNumber(file, key);
+  return getNumber(metadata, key);
 }
