@@ -76,7 +76,7 @@ function maxDelta(theirs: Map<number, number>[], ours: ArrayLike<number>, vocab:
 
 describe("GGUF LoRA adapter vs llama.cpp", () => {
   it.each(cases)(
-    "%s: llama.cpp with our adapter = our merged model (≤ 1e-4)",
+    "%s: llama.cpp with our adapter = our adapted model (≤ 1e-4)",
     async (name, modelOptions, loraOptions) => {
       const modelPath = join(dir, `${name.replace(/\W+/g, "-")}.gguf`);
       const adapterPath = join(dir, `${name.replace(/\W+/g, "-")}.lora.gguf`);
@@ -103,8 +103,11 @@ describe("GGUF LoRA adapter vs llama.cpp", () => {
         `${name}: max |Δ log p| llama.cpp+adapter vs merged ${deltaMerged.toExponential(2)}, vs unmerged ${deltaUnmerged.toExponential(2)}; adapter moves log p by up to ${adapterEffect.toFixed(2)}`,
       );
       expect(adapterEffect).toBeGreaterThan(0.1); // the adapter matters, so agreement is not vacuous
-      expect(deltaMerged).toBeLessThanOrEqual(1e-4);
       expect(deltaUnmerged).toBeLessThanOrEqual(1e-4);
+      // llama.cpp applies an adapter unmerged (B·(A·x) on the unrounded x). Merged into a quantized base, the delta
+      // would pass through the base's activation rounding too, so merged = llama.cpp holds for float bases only.
+      if (modelOptions.typeOf) expect(deltaMerged).toBeGreaterThan(1e-3);
+      else expect(deltaMerged).toBeLessThanOrEqual(1e-4);
       ids.dispose();
       adapter.dispose();
       model.dispose();
