@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GgmlType, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { f32, GgmlType, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
@@ -71,7 +71,7 @@ afterAll(async () => {
 async function llamaCppLogProbs(path: string, tokens: number[]): Promise<Map<number, number>[]> {
   const model = await llama.loadModel({ modelPath: path });
   const context = await model.createContext({
-    contextSize: 64,
+    contextSize: tokens.length <= 64 ? 64 : 256,
     threads: 1,
     flashAttention: false,
     experimentalKvCacheKeyType: "F32",
@@ -126,4 +126,36 @@ describe("forward pass vs llama.cpp", () => {
       expect(worst).toBeLessThanOrEqual(1e-4);
     }
   });
+});
+
+describe("long sequences", () => {
+  it.each(["llama", "qwen2"] as const)(
+    "%s: 250 positions, head dim 64, RoPE base 1e6: max |Δ log p| ≤ 1e-4",
+    async (arch) => {
+      const path = join(dir, `long-${arch}.gguf`);
+      const spec = tinyModelSpec({
+        architecture: arch,
+        dim: 128,
+        heads: 2,
+        kvHeads: 1,
+        layers: 2,
+        ffnDim: 96,
+        seed: 5,
+      });
+      await writeGguf(path, { ...spec, metadata: { ...spec.metadata, [`${arch}.rope.freq_base`]: f32(1_000_000) } });
+      const tokens = Array.from({ length: 250 }, (_, i) => (i * 37 + 11) % 256);
+      const theirs = await llamaCppLogProbs(path, tokens);
+      const model = await loadModel({ path, log: () => {} });
+      const ours = (await model.logProbs([tokens]))[0]!;
+      model.dispose();
+      let worst = 0;
+      for (const [t, distribution] of theirs.entries()) {
+        for (const [token, logP] of distribution) {
+          if (logP > FLT_MIN_LOG) worst = Math.max(worst, Math.abs(logP - ours[t]![token]!));
+        }
+      }
+      console.log(`${arch}, 250 positions: max |Δ log p| = ${worst.toExponential(2)}`);
+      expect(worst).toBeLessThanOrEqual(1e-4);
+    },
+  );
 });
