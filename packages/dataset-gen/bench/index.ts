@@ -1,6 +1,8 @@
 /**
  * Dataset generation speed: 50,000 examples end to end (generate, split with the near-duplicate check, write
- * chat/completion/meta JSONL and the card), against its own phases. Goal: under 60 s on the 2-core dev machine.
+ * chat/completion/meta JSONL and the card) with the full target check (validity + @nomen/guard output filter),
+ * side by side with validity-only checking and with its phases. Goal: under 60 s on the 2-core dev machine.
+ * Prints CPU seconds too: the machine is shared, so wall time depends on the load average.
  * Run: pnpm --filter @nomen/dataset-gen bench   (BENCH_SIZE=… to change the size)
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,14 +22,32 @@ loadLexicon();
 console.log(JSON.stringify({ lexiconLoadMs: Math.round(performance.now() - loadStart) }));
 let card: Awaited<ReturnType<typeof generateDataset>> | undefined;
 try {
+  const cpuStart = process.cpuUsage();
   await suite.add({
     name: `generateDataset ${size}`,
-    backend: "node",
+    backend: "node, validity+guard",
     work,
     warmup: 0,
     repeats: 1,
     fn: async () => {
       card = await generateDataset({ size, seed: 1, outDir: join(dir, "full") });
+    },
+  });
+  const cpu = process.cpuUsage(cpuStart);
+  console.log(JSON.stringify({ fullRunCpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10 }));
+  await suite.add({
+    name: `generateDataset ${size} validity only`,
+    backend: "node, validity",
+    work,
+    warmup: 0,
+    repeats: 1,
+    fn: async () => {
+      await generateDataset({
+        size,
+        seed: 1,
+        outDir: join(dir, "validity"),
+        check: createTargetChecker({ isUnsafe: () => undefined }),
+      });
     },
   });
   const check = createTargetChecker();

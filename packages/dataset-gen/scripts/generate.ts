@@ -1,6 +1,6 @@
 /**
  * Regenerates a dataset and its card from the command line, with a progress bar:
- *   pnpm --filter @nomen/dataset-gen generate -- --size 20000 --seed 1 --out ../../datasets/v1
+ *   pnpm --filter @nomen/dataset-gen generate --size 20000 --seed 1 --out ../../datasets/v1
  * (paths are relative to packages/dataset-gen). The card records the command, so the files can be rebuilt
  * byte for byte.
  */
@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 import { generateDataset, verifyDataset } from "../src/index.js";
 
 const { values } = parseArgs({
+  // pnpm may pass a bare "--" through; it is not an option.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     size: { type: "string", default: "20000" },
     seed: { type: "string", default: "1" },
@@ -30,7 +32,7 @@ const card = await generateDataset({
   seed: values.seed,
   outDir: values.out,
   name: values.name,
-  command: `pnpm --filter @nomen/dataset-gen generate -- --size ${values.size} --seed ${values.seed} --out ${values.out}${values.name ? ` --name ${values.name}` : ""}`,
+  command: `pnpm --filter @nomen/dataset-gen generate --size ${values.size} --seed ${values.seed} --out ${values.out}${values.name ? ` --name ${values.name}` : ""}`,
   onProgress: ({ phase, done, total }) => process.stderr.write(`\r${phase.padEnd(8)} ${bar(done, total)}`),
 });
 process.stderr.write("\n");

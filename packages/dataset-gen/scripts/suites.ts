@@ -1,11 +1,13 @@
 /**
  * Writes the evaluator suites:
- *   pnpm --filter @nomen/dataset-gen suites -- --out ../../datasets/suites --version v1 --seed 1
+ *   pnpm --filter @nomen/dataset-gen suites --out ../../datasets/suites --version v1 --seed 1
  */
 import { parseArgs } from "node:util";
 import { writeSuites } from "../src/index.js";
 
 const { values } = parseArgs({
+  // pnpm may pass a bare "--" through; it is not an option.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     out: { type: "string", default: "../../datasets/suites" },
     version: { type: "string", default: "v1" },
