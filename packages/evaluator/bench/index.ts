@@ -59,7 +59,7 @@ if (existsSync(dataPath)) {
   const trainStarted = performance.now();
   const examples = loadCompanies(dataPath)
     .filter((r) => r.split === "train")
-    .map((r) => ({ description: r.description, domain: r.domain, sector: r.industry }));
+    .map((r) => ({ description: r.description, domain: r.domain, sector: r.industry, era: r.era }));
   const relevance = RelevanceModel.train({ wordnet, examples });
   console.log(
     `relevance model trained on ${examples.length} train rows in ${((performance.now() - trainStarted) / 1000).toFixed(1)} s`,

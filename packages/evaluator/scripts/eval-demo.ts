@@ -42,7 +42,7 @@ if (!values.untrained && existsSync(dataPath)) {
   const started = performance.now();
   const examples = loadCompanies(dataPath)
     .filter((r) => r.split === "train")
-    .map((r) => ({ description: r.description, domain: r.domain, sector: r.industry }));
+    .map((r) => ({ description: r.description, domain: r.domain, sector: r.industry, era: r.era }));
   relevance = RelevanceModel.train({ wordnet, examples, seed });
   console.log(
     `relevance model trained on ${examples.length} train rows in ${((performance.now() - started) / 1000).toFixed(0)} s`,

@@ -26,6 +26,7 @@ export {
   syntaxOnlyValidity,
   type ValidityVerdict,
 } from "./judge/checks.js";
+export { type CriterionAgreement, judgeAgreement } from "./judge/judgeAgreement.js";
 export {
   type JudgeModel,
   LlmJudge,

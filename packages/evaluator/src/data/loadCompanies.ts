@@ -9,7 +9,27 @@ export interface CompanyRow {
   domain: string;
   industry: string | null;
   descMentionsName: boolean;
+  /** YC batch year bucketed into eras ("≤2014", "2015-2018", "2019-2021", "2022-2023", "≥2024"), from `source`; null if unknown. */
+  era: string | null;
   split: "train" | "test";
+}
+
+/** Buckets the batch year in a `source` path ("…/Winter 2012.json", "…/S24.json") into an era. */
+export function eraOf(source: unknown): string | null {
+  if (typeof source !== "string") return null;
+  const long = source.match(/(\d{4})\.json$/);
+  const short = source.match(/[A-Z]+(\d{2})\.json$/);
+  const year = long ? Number(long[1]) : short ? 2000 + Number(short[1]) : undefined;
+  if (year === undefined) return null;
+  return year <= 2014
+    ? "≤2014"
+    : year <= 2018
+      ? "2015-2018"
+      : year <= 2021
+        ? "2019-2021"
+        : year <= 2023
+          ? "2022-2023"
+          : "≥2024";
 }
 
 /** Default location of the real-companies file, relative to the repository root. */
@@ -31,7 +51,7 @@ export function loadCompanies(path: string): CompanyRow[] {
     } catch (cause) {
       throw new InvalidDatasetRowError(path, index + 1, "not valid JSON", { cause });
     }
-    const { name, description, domain, industry, desc_mentions_name: mentions } = raw;
+    const { name, description, domain, industry, desc_mentions_name: mentions, source } = raw;
     if (typeof name !== "string" || typeof description !== "string" || typeof domain !== "string") {
       throw new InvalidDatasetRowError(path, index + 1, "expected string fields name, description, domain");
     }
@@ -41,6 +61,7 @@ export function loadCompanies(path: string): CompanyRow[] {
       domain,
       industry: typeof industry === "string" ? industry : null,
       descMentionsName: mentions === true,
+      era: eraOf(source),
       split: isTestSplit(name) ? "test" : "train",
     });
   }

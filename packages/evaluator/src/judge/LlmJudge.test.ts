@@ -61,3 +61,37 @@ describe("LlmJudge", () => {
     expect(() => parseVerdicts(verdicts(["a.com"]), ["a.com", "b.com"])).toThrow(/no verdict for b.com/);
   });
 });
+
+describe("judgeAgreement", () => {
+  it("is high when the LLM ranks like the metric judge", async () => {
+    const { judgeAgreement } = await import("./judgeAgreement.js");
+    const metric = [2, 5, 8, 9].map((v, i) => ({
+      domain: `d${i}.com`,
+      scores: {
+        relevance: v,
+        creativity: v,
+        professionalism: v,
+        format: 10,
+        length: 10,
+        pronounceability: 5,
+        diversity: 5,
+        safety: 10,
+      },
+      overall: v,
+      valid: true,
+      blocked: false,
+    }));
+    const llm = [1, 5, 7, 10].map((v, i) => ({
+      domain: `d${i}.com`,
+      relevance: v,
+      creativity: v,
+      professionalism: v,
+      format: 10,
+      reason: "",
+    }));
+    const [relevance] = judgeAgreement(metric, llm);
+    expect(relevance).toMatchObject({ criterion: "relevance", n: 4 });
+    expect(relevance?.spearman).toBeCloseTo(1);
+    expect(relevance?.kappa).toBeCloseTo(1);
+  });
+});

@@ -9,6 +9,8 @@ export type WordNetPos = "noun" | "verb" | "adj" | "adv";
 export interface Synset {
   offset: number;
   pos: WordNetPos;
+  /** Lexicographer file number: the semantic field (noun.food = 13, noun.artifact = 6, verb.consumption = 34 …). */
+  lexFile: number;
   lemmas: string[];
   pointers: { symbol: string; offset: number; pos: WordNetPos }[];
   gloss: string;
@@ -122,7 +124,14 @@ export class WordNet {
         pos: POS_BY_LETTER[fields[at + 2] as string] ?? "noun",
       });
     }
-    const synset: Synset = { offset, pos, lemmas, pointers, gloss: bar === -1 ? "" : line.slice(bar + 3) };
+    const synset: Synset = {
+      offset,
+      pos,
+      lexFile: Number(fields[1]),
+      lemmas,
+      pointers,
+      gloss: bar === -1 ? "" : line.slice(bar + 3),
+    };
     this.#synsets.set(key, synset);
     return synset;
   }

@@ -56,7 +56,7 @@ export function judgeCheck(options: JudgeCheckOptions = {}): JudgeCheckResult {
   const train = evaluateOn === "test" ? trainSplit : trainSplit.filter((r) => !isValidation(r));
   const evaluated = evaluateOn === "test" ? rows.filter((r) => r.split === "test") : trainSplit.filter(isValidation);
   const wordnet = options.wordnet ?? WordNet.load();
-  const examples = train.map((r) => ({ description: r.description, domain: r.domain, sector: r.industry }));
+  const examples = train.map((r) => ({ description: r.description, domain: r.domain, sector: r.industry, era: r.era }));
   const trained = RelevanceModel.train({ wordnet, examples, seed, signal });
   const untrained = RelevanceModel.untrained(wordnet);
   const scorers: [string, (d: string, m: string) => number][] = [

@@ -13,7 +13,12 @@ const BITS = 18;
 export class CrossAssociation {
   readonly #weights = new Float32Array(1 << BITS);
 
-  private constructor(readonly analyzer: DomainAnalyzer) {}
+  readonly #fields = new Map<string, string[]>();
+
+  private constructor(
+    readonly analyzer: DomainAnalyzer,
+    readonly semanticFields: boolean,
+  ) {}
 
   /** Trains on `examples` with `negatives` shuffled domains per example, for `epochs` passes. */
   static train(options: {
@@ -24,9 +29,11 @@ export class CrossAssociation {
     negatives?: number;
     learningRate?: number;
     l2?: number;
+    /** Also cross WordNet semantic fields (noun.food × noun.food …), measured weaker on validation (0.571 vs 0.597 no-mention AUC). Defaults to false. */
+    semanticFields?: boolean;
   }): CrossAssociation {
     const { analyzer, examples, random, epochs = 4, negatives = 4, learningRate = 0.05, l2 = 1e-4 } = options;
-    const model = new CrossAssociation(analyzer);
+    const model = new CrossAssociation(analyzer, options.semanticFields ?? false);
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (const pair of trainingPairs(shuffled(examples, random), negatives, random)) {
         const indices = model.#indices(analyzer.description(pair.description), analyzer.domain(pair.domain));
@@ -50,9 +57,23 @@ export class CrossAssociation {
   #indices(description: AnalyzedDescription, domain: AnalyzedDomain): number[] {
     const nameKeys = [`t:${domain.tld}`, ...domain.stems.map((s) => `m:${s}`)];
     for (let i = 0; i + 4 <= domain.label.length; i++) nameKeys.push(`g:${domain.label.slice(i, i + 4)}`);
+    const descriptionKeys = description.tokens.map((t) => t.stem);
+    if (this.semanticFields) {
+      for (const morpheme of domain.morphemes)
+        if (morpheme.kind === "word" && morpheme.text.length >= 3) nameKeys.push(...this.#fieldsOf(morpheme.text));
+      for (const token of description.tokens) descriptionKeys.push(...this.#fieldsOf(token.word));
+    }
     const indices: number[] = [];
-    for (const token of description.tokens)
-      for (const key of nameKeys) indices.push(hashFeature(`${token.stem}|${key}`, BITS));
+    for (const d of descriptionKeys) for (const key of nameKeys) indices.push(hashFeature(`${d}|${key}`, BITS));
     return indices;
+  }
+
+  #fieldsOf(word: string): string[] {
+    let fields = this.#fields.get(word);
+    if (!fields) {
+      fields = [...new Set(this.analyzer.wordnet.synsets(word, 1).map((s) => `lx:${s.lexFile}`))];
+      this.#fields.set(word, fields);
+    }
+    return fields;
   }
 }

@@ -15,16 +15,20 @@ export const RELEVANCE_FEATURE_NAMES = [
   "neighbourStyle",
   "sectorMatch",
   "reverseNeighbours",
+  "eraMatch",
+  "tldMatch",
 ] as const;
 
 interface Learned {
   cross: CrossAssociation;
   neighbours: NeighbourStyle;
   sectors: SectorMatch | undefined;
+  eras: SectorMatch | undefined;
+  tlds: SectorMatch | undefined;
 }
 
 /** Hand-set combiner for the untrained judge (no examples): lexical features only. */
-const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0];
+const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0];
 const UNTRAINED_BIAS = -0.5;
 
 /**
@@ -64,6 +68,8 @@ export class RelevanceModel {
     negatives?: number;
     seed?: number;
     signal?: AbortSignal;
+    /** Receives the out-of-fold feature rows the combiner is fitted on (for diagnostics). */
+    onStackingRows?: (rows: readonly number[][], labels: readonly number[]) => void;
   }): RelevanceModel {
     const { wordnet, examples, folds = 2, negatives = 4, seed = 1, signal } = options;
     const random = seededRandom(seed);
@@ -85,6 +91,7 @@ export class RelevanceModel {
       }
     }
     signal?.throwIfAborted();
+    options.onStackingRows?.(rows, labels);
     const { weights, bias } = fitLogistic(rows, labels, negatives);
     return new RelevanceModel(analyzer, lexical, trainLearned(analyzer, examples, random), weights, bias);
   }
@@ -108,6 +115,8 @@ function trainLearned(analyzer: DomainAnalyzer, examples: readonly RelevanceExam
     cross: CrossAssociation.train({ analyzer, examples, random }),
     neighbours: new NeighbourStyle(analyzer, examples),
     sectors: SectorMatch.train({ analyzer, examples, random }),
+    eras: SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.era }),
+    tlds: SectorMatch.train({ analyzer, examples, random, classOf: (e) => tldClass(e.domain) }),
   };
 }
 
@@ -121,14 +130,40 @@ function features(
   const d = analyzer.description(description);
   const m = analyzer.domain(domain);
   const base = lexical.compute(d, m);
-  if (!learned) return [...base, 0, 0, 0, 0];
+  if (!learned) return [...base, 0, 0, 0, 0, 0, 0];
   return [
     ...base,
     learned.cross.score(d, m),
     10 * learned.neighbours.score(d, m),
     learned.sectors?.score(d, m) ?? 0,
     10 * learned.neighbours.reverseScore(d, m),
+    learned.eras?.score(d, m) ?? 0,
+    learned.tlds?.score(d, m) ?? 0,
   ];
+}
+
+const COMMON_TLDS = new Set([
+  "com",
+  "ai",
+  "io",
+  "co",
+  "dev",
+  "app",
+  "org",
+  "so",
+  "in",
+  "bio",
+  "tech",
+  "health",
+  "xyz",
+  "us",
+  "net",
+]);
+
+/** The TLD as a latent class; rare TLDs share one class. */
+function tldClass(domain: string): string {
+  const tld = domain.slice(domain.indexOf(".") + 1);
+  return COMMON_TLDS.has(tld) ? tld : "other";
 }
 
 /** Ridge penalty of the combiner: keeps weights of redundant (collinear) features from flipping sign. */

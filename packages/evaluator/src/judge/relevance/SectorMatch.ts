@@ -34,13 +34,15 @@ export class SectorMatch {
     analyzer: DomainAnalyzer;
     examples: readonly RelevanceExample[];
     random: Random;
+    /** The latent class of an example. Defaults to its sector; the era or the TLD work the same way. */
+    classOf?: (example: RelevanceExample) => string | null | undefined;
   }): SectorMatch | undefined {
-    const { analyzer, examples, random } = options;
-    const labelled = examples.filter((e) => typeof e.sector === "string");
-    const sectors = [...new Set(labelled.map((e) => e.sector as string))];
+    const { analyzer, examples, random, classOf = (e: RelevanceExample) => e.sector } = options;
+    const labelled = examples.filter((e) => typeof classOf(e) === "string");
+    const sectors = [...new Set(labelled.map((e) => classOf(e) as string))];
     if (sectors.length < 2) return undefined;
     const model = new SectorMatch(analyzer, sectors.length);
-    const labels = labelled.map((e) => sectors.indexOf(e.sector as string));
+    const labels = labelled.map((e) => sectors.indexOf(classOf(e) as string));
     for (const label of labels) model.#prior[label] = (model.#prior[label] as number) + 1 / labels.length;
     model.#byDescription.fit({
       features: labelled.map((e) => model.#descriptionFeatures(analyzer.description(e.description))),

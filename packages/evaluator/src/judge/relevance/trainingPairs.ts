@@ -5,6 +5,8 @@ export interface RelevanceExample {
   description: string;
   domain: string;
   sector?: string | null;
+  /** When the company was founded or launched, bucketed (e.g. "2019-2021"). */
+  era?: string | null;
 }
 
 /** One positive pair and `negatives` shuffled pairs (another example's domain) per example. */
