@@ -25,7 +25,20 @@ const values = Float32Array.from({ length: ROW * ROWS }, (_, i) => Math.sin(i * 
 const work = { amount: values.length, unit: "values" };
 
 const dequant = new BenchSuite("gguf dequantize (2M values)");
-for (const name of ["F32", "F16", "BF16", "Q8_0", "Q4_K", "Q5_K", "Q6_K"] as GgmlTypeName[]) {
+for (const name of [
+  "F32",
+  "F16",
+  "BF16",
+  "Q4_0",
+  "Q5_0",
+  "Q8_0",
+  "Q2_K",
+  "Q3_K",
+  "Q4_K",
+  "Q5_K",
+  "Q6_K",
+  "IQ4_XS",
+] as GgmlTypeName[]) {
   const bytes = quantize(GgmlType[name], values, ROW);
   await dequant.add({ name, backend: "js", work, fn: () => dequantize(GgmlType[name], bytes, values.length) });
 }

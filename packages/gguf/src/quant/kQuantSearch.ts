@@ -4,6 +4,9 @@ export function nearestInt(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/** Scratch levels for one sub-block (the search runs synchronously, so one buffer serves every call). */
+const AUX = new Uint8Array(32);
+
 /**
  * ggml-quants.c `make_qkx2_quants`: levels 0..nmax with x ≈ scale·L − min, searching `nstep` scales around
  * nmax/(max−min) for the least weighted squared error. Writes L; returns [scale, min] with min ≥ 0.
@@ -41,7 +44,7 @@ export function makeQkx2Quants(
     const diff = scale * L[i]! + min - x[start + i]!;
     bestError += weights[i]! * diff * diff;
   }
-  const aux = new Uint8Array(n);
+  const aux = AUX.length >= n ? AUX : new Uint8Array(n);
   for (let is = 0; is <= search.nstep; is++) {
     iscale = (search.rmin + search.rdelta * is + nmax) / (max - min);
     let sumL = 0;
@@ -69,7 +72,7 @@ export function makeQkx2Quants(
       error += weights[i]! * diff * diff;
     }
     if (error < bestError) {
-      L.set(aux);
+      for (let i = 0; i < n; i++) L[i] = aux[i]!;
       bestError = error;
       scale = thisScale;
       min = thisMin;
@@ -93,23 +96,26 @@ export function makeQxQuants(x: Float32Array, start: number, n: number, nmax: nu
     }
   }
   if (amax < 1e-15) return 0;
-  const fit = (iscale: number): [number, number] => {
-    let sumLX = 0;
-    let sumL2 = 0;
+  // Weighted least squares of x against the levels for a trial inverse scale; weights x² (rmse_type 1).
+  let sumLX = 0;
+  let sumL2 = 0;
+  const fit = (iscale: number): void => {
+    sumLX = 0;
+    sumL2 = 0;
     for (let i = 0; i < n; i++) {
       const v = x[start + i]!;
       const l = Math.max(-nmax, Math.min(nmax - 1, nearestInt(iscale * v)));
-      sumLX += v * v * v * l;
-      sumL2 += v * v * l * l;
+      const w = v * v;
+      sumLX += w * v * l;
+      sumL2 += w * l * l;
     }
-    return [sumLX, sumL2];
   };
-  let [sumLX, sumL2] = fit(-nmax / max);
+  fit(-nmax / max);
   let scale = sumL2 ? sumLX / sumL2 : 0;
   let best = scale * sumLX;
   for (let is = -9; is <= 9; is++) {
     if (is === 0) continue;
-    [sumLX, sumL2] = fit(-(nmax + 0.1 * is) / max);
+    fit(-(nmax + 0.1 * is) / max);
     if (sumL2 > 0 && sumLX * sumLX > best * sumL2) {
       scale = sumLX / sumL2;
       best = scale * sumLX;
