@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BYTE_TO_UNICODE } from "../bytes/byteUnicode.js";
-import { createPreTokenizer } from "../preTokenizers/createPreTokenizer.js";
 import { InvalidTrainingOptionsError } from "../errors.js";
+import { createPreTokenizer } from "../preTokenizers/createPreTokenizer.js";
 import { Tokenizer } from "../Tokenizer.js";
 import { buildParityCorpus, sampleCorpus } from "../testing/parityCorpus.js";
 import { loadLlamaCppVocab, writeVocabGguf } from "../testing/references.js";
@@ -15,11 +15,15 @@ import { trainBpe } from "./trainBpe.js";
 function naiveMerges(vocab: { tokens: readonly string[] }, texts: string[], count: number): string[] {
   const idOf = new Map(vocab.tokens.map((t, i) => [t, i]));
   const pattern = new RegExp(createPreTokenizer("qwen2").pattern.source, "gu");
-  const words = texts.flatMap((t) => t.match(pattern) ?? []).map((w) => Array.from(new TextEncoder().encode(w), (b) => BYTE_TO_UNICODE[b] as string));
+  const words = texts
+    .flatMap((t) => t.match(pattern) ?? [])
+    .map((w) => Array.from(new TextEncoder().encode(w), (b) => BYTE_TO_UNICODE[b] as string));
   const merges: string[] = [];
   while (merges.length < count) {
     const counts = new Map<string, number>();
-    for (const word of words) for (let i = 0; i + 1 < word.length; i++) counts.set(`${word[i]} ${word[i + 1]}`, (counts.get(`${word[i]} ${word[i + 1]}`) ?? 0) + 1);
+    for (const word of words)
+      for (let i = 0; i + 1 < word.length; i++)
+        counts.set(`${word[i]} ${word[i + 1]}`, (counts.get(`${word[i]} ${word[i + 1]}`) ?? 0) + 1);
     let best: string | undefined;
     for (const [pair, n] of counts) {
       const [l, r] = pair.split(" ").map((t) => idOf.get(t) as number) as [number, number];
@@ -31,7 +35,8 @@ function naiveMerges(vocab: { tokens: readonly string[] }, texts: string[], coun
     merges.push(best);
     const [left, right] = best.split(" ") as [string, string];
     for (const word of words) {
-      for (let i = 0; i + 1 < word.length; i++) if (word[i] === left && word[i + 1] === right) word.splice(i, 2, left + right);
+      for (let i = 0; i + 1 < word.length; i++)
+        if (word[i] === left && word[i + 1] === right) word.splice(i, 2, left + right);
     }
   }
   return merges;
@@ -94,10 +99,14 @@ describe("trainBpe", () => {
 
   it("learns the same merges as a naive recount-everything trainer", () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[ab c\n]{0,12}$/), { minLength: 1, maxLength: 12 }), fc.nat(30), (texts, merges) => {
-        const fast = trainBpe(texts, { merges, specialTokens: [], minFrequency: 1 });
-        expect(fast.merges).toEqual(naiveMerges(fast, texts, merges));
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[ab c\n]{0,12}$/), { minLength: 1, maxLength: 12 }),
+        fc.nat(30),
+        (texts, merges) => {
+          const fast = trainBpe(texts, { merges, specialTokens: [], minFrequency: 1 });
+          expect(fast.merges).toEqual(naiveMerges(fast, texts, merges));
+        },
+      ),
       { numRuns: 200 },
     );
   });

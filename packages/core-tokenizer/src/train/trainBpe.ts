@@ -4,6 +4,7 @@ import { InvalidTrainingOptionsError } from "../errors.js";
 import { createPreTokenizer } from "../preTokenizers/createPreTokenizer.js";
 import { TokenType, type Vocabulary } from "../vocab/Vocabulary.js";
 import { countWords } from "./countWords.js";
+import { PairCounts } from "./PairCounts.js";
 import { PairHeap } from "./PairHeap.js";
 
 /** Options for {@link trainBpe}. */
@@ -64,25 +65,14 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
 
   // Pair keys stay small integers (V8 Smis, fast Map keys) while every id fits in 15 bits.
   const keyScale = 256 + mergeCount < 1 << 15 ? 1 << 15 : KEY_SCALE;
-  const pairCounts = new Map<number, number>();
-  /** Words each pair occurs in (may repeat a word; `visited` dedupes during a merge). */
-  const pairWords = new Map<number, number[]>();
-  const addPair = (key: number, word: number, delta: number): void => {
-    const before = pairCounts.get(key) ?? 0;
-    pairCounts.set(key, before + delta);
-    if (delta > 0) {
-      const list = pairWords.get(key);
-      if (list === undefined) pairWords.set(key, [word]);
-      else if (list[list.length - 1] !== word) list.push(word);
-    }
-  };
+  const pairs = new PairCounts(words.length * 4);
   for (let w = 0; w < words.length; w++) {
     const symbols = words[w] as number[];
     for (let i = 0; i + 1 < symbols.length; i++)
-      addPair((symbols[i] as number) * keyScale + (symbols[i + 1] as number), w, wordCounts[w] as number);
+      pairs.add((symbols[i] as number) * keyScale + (symbols[i + 1] as number), wordCounts[w] as number, w);
   }
   const heap = new PairHeap();
-  for (const [key, count] of pairCounts) heap.push(count, key);
+  pairs.forEach((key, count) => heap.push(count, key));
 
   const visited = new Int32Array(words.length).fill(-1);
   const merges: string[] = [];
@@ -90,7 +80,7 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
   while (merges.length < mergeCount && heap.size > 0) {
     if ((merges.length & 63) === 0) signal?.throwIfAborted();
     const [count, key] = heap.pop();
-    if (pairCounts.get(key) !== count) continue; // stale entry
+    if (pairs.get(key) !== count) continue; // stale entry
     if (count < minFrequency) break;
     const left = Math.floor(key / keyScale);
     const right = key % keyScale;
@@ -104,17 +94,15 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
     const step = merges.length;
     merges.push(`${tokens[left]} ${tokens[right]}`);
     touched.clear();
-    for (const w of pairWords.get(key) ?? []) {
+    for (const w of pairs.words(key)) {
       if (visited[w] === step) continue;
       visited[w] = step;
       mergeInWord(w, left, right, merged, touched);
     }
-    pairWords.delete(key);
-    pairCounts.delete(key);
+    pairs.clear(key);
     for (const changed of touched) {
-      const current = pairCounts.get(changed) ?? 0;
+      const current = pairs.get(changed);
       if (current > 0) heap.push(current, changed);
-      else pairCounts.delete(changed);
     }
   }
 
@@ -126,15 +114,15 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
       if (symbols[i] !== left || symbols[i + 1] !== right) continue;
       if (i > 0) {
         const before = symbols[i - 1] as number;
-        addPair(before * keyScale + left, w, -count);
-        addPair(before * keyScale + merged, w, count);
+        pairs.add(before * keyScale + left, -count, w);
+        pairs.add(before * keyScale + merged, count, w);
         touched.add(before * keyScale + left);
         touched.add(before * keyScale + merged);
       }
       if (i + 2 < symbols.length) {
         const after = symbols[i + 2] as number;
-        addPair(right * keyScale + after, w, -count);
-        addPair(merged * keyScale + after, w, count);
+        pairs.add(right * keyScale + after, -count, w);
+        pairs.add(merged * keyScale + after, count, w);
         touched.add(right * keyScale + after);
         touched.add(merged * keyScale + after);
       }
