@@ -72,7 +72,9 @@ export function trainBpe(corpus: Iterable<string>, options: TrainBpeOptions): Vo
       pairs.add((symbols[i] as number) * keyScale + (symbols[i + 1] as number), wordCounts[w] as number, w);
   }
   const heap = new PairHeap();
-  pairs.forEach((key, count) => heap.push(count, key));
+  pairs.forEach((key, count) => {
+    heap.push(count, key);
+  });
 
   const visited = new Int32Array(words.length).fill(-1);
   const merges: string[] = [];
