@@ -84,7 +84,8 @@ program
   .argument("[action]", "list or show", "list")
   .argument("[id]", "the run id (for show)")
   .option("--json", "print JSON")
-  .option("--dir <path>", "runs folder (default: runsDir setting, ./runs)")
+  .option("--dir <path>", "dataset runs folder (default: runsDir setting, ./runs)")
+  .option("--db <file>", "the evaluator's run store (eval runs)", ".nomen/runs.db")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((action: string, id: string | undefined, flags) =>
     run(async () => (await import("./commands/runs.js")).runsCommand(action, id, flags)),
@@ -108,8 +109,16 @@ program
 
 program
   .command("eval")
-  .description("Evaluate a model/adapter with live progress.")
-  .allowUnknownOption()
-  .action(() => run(async () => (await import("./commands/pending.js")).pendingCommand("eval")));
+  .description("Evaluate a model on a dataset split: suggestions per description, metric-judge scores, recorded run.")
+  .requiredOption("--data <dir>", "a dataset folder from nomen dataset generate")
+  .option("--split <name>", "train, validation or test", "test")
+  .option("--limit <n>", "at most this many descriptions", "50")
+  .option("--count <n>", "suggestions per description (1–20)", "5")
+  .option("--db <file>", "the evaluator's run store", ".nomen/runs.db")
+  .option("--model <path>", "a Llama/Qwen2 GGUF instead of the embedded default model")
+  .option("--adapter <path>", "a LoRA adapter GGUF")
+  .option("--demo", "evaluate the demo backend (no model)")
+  .option("--config <file>", "settings file (YAML/JSON)")
+  .action((flags) => run(async () => (await import("./commands/eval.js")).evalCommand(flags)));
 
 await program.parseAsync(process.argv);

@@ -1,13 +1,12 @@
 import { MissingDependencyError } from "../errors.js";
 
 /**
- * `nomen train` and `nomen eval` until their packages export a job API: checks for it and says what is missing.
- * Integration point: `@nomen/lora-trainer` `trainLora(options & {onProgress, signal})`, `@nomen/evaluator`
- * `evaluate(options & {onProgress, signal})`, both reporting `{phase, done, total, metrics}`, run through
- * `withProgress` like `nomen dataset generate`.
+ * `nomen train` until `@nomen/lora-trainer` exports a training job: checks for it and says what is missing.
+ * Integration point: `trainLora(options & {onProgress, signal})` reporting `{phase, done, total, metrics}`, run
+ * through `withProgress` like `nomen dataset generate` and `nomen eval`.
  */
-export async function pendingCommand(kind: "train" | "eval"): Promise<number> {
-  const [pkg, name] = kind === "train" ? ["@nomen/lora-trainer", "trainLora"] : ["@nomen/evaluator", "evaluate"];
+export async function pendingCommand(kind: "train"): Promise<number> {
+  const [pkg, name] = ["@nomen/lora-trainer", "trainLora"];
   const module = (await import(pkg).catch(() => ({}))) as Record<string, unknown>;
   const detail =
     typeof module[name] === "function"

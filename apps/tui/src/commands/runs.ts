@@ -1,17 +1,21 @@
+import { existsSync } from "node:fs";
+import { RunStore } from "@nomen/evaluator";
 import { loadCliConfig } from "../config.js";
 import { UsageError } from "../errors.js";
-import { listRuns } from "../runs.js";
+import { listRuns, type RunRecord } from "../runs.js";
 import { type CommandIo, processIo } from "../terminal.js";
 
 /** `nomen runs list|show <id>`: the recorded dataset, train and eval runs. */
 export async function runsCommand(
   action: string,
   id: string | undefined,
-  flags: { json?: boolean; dir?: string; config?: string },
+  flags: { json?: boolean; dir?: string; db?: string; config?: string },
   io: CommandIo = processIo,
 ): Promise<number> {
   const runsDir = flags.dir ?? loadCliConfig({ file: flags.config, env: io.env }).runsDir;
-  const runs = listRuns(runsDir);
+  const runs = [...listRuns(runsDir), ...evalRuns(flags.db ?? ".nomen/runs.db")].sort((a, b) =>
+    b.startedAt.localeCompare(a.startedAt),
+  );
   if (action === "list") {
     if (flags.json) io.stdout.write(`${JSON.stringify(runs)}\n`);
     else if (runs.length === 0) io.stderr.write(`nomen: no runs recorded in ${runsDir}\n`);
@@ -25,4 +29,23 @@ export async function runsCommand(
     return 0;
   }
   throw new UsageError(`Unknown runs action ${JSON.stringify(action)}: expected list or show.`);
+}
+
+/** Evaluation runs from the evaluator's RunStore, in the same shape (none when the store does not exist yet). */
+function evalRuns(db: string): RunRecord[] {
+  if (!existsSync(db)) return [];
+  const store = RunStore.open({ path: db });
+  try {
+    return store.list().map((run) => ({
+      id: run.id,
+      kind: "eval",
+      command: `nomen eval --data ${run.dataset} --split ${run.suite}`,
+      startedAt: run.createdAt,
+      status: "succeeded",
+      summary: { ...run.summary, model: run.model, adapter: run.adapter, backend: run.backend, items: run.items },
+      output: db,
+    }));
+  } finally {
+    store.dispose();
+  }
 }
