@@ -29,6 +29,7 @@ export {
   type ResolvedLoraOptions,
   resolveLoraOptions,
 } from "./lora/loraConfig.js";
+export { nextTokenLoss } from "./lora/nextTokenLoss.js";
 export {
   assertFits,
   type EstimateMemoryOptions,
