@@ -73,9 +73,15 @@ export function normalizeViews(text: string): { plain: string; joined: string; j
   return { plain, joined, joinedAmbiguous };
 }
 
+/** A number with a unit or suffix ("500s", "$100b+", "24h", "5th", "10x"), which leetspeak decoding leaves alone. */
+const NUMBER_WITH_UNIT =
+  /^[$€£]?\d{2,}(s|k|m|b|bn|h|hr|hrs|d|g|x|th|st|nd|rd|am|pm|kg|km|mb|gb|tb|hz|px|ms|mm|cm|ml|mg|kw|w|v|p)?\+?[.,;:!?)]*$/;
+
 function decodeLeet(folded: string, oneAs: "i" | "1", pipeAs: "i" | "1" = oneAs): string {
   return folded.replace(/\S+/g, (run) => {
     if (!/[a-z]/.test(run)) return run;
+    // "500s", "$100b+", "1990s", "24h": a number with a short unit, not leetspeak.
+    if (NUMBER_WITH_UNIT.test(run)) return run;
     // A trailing "!" is punctuation ("now!"), not an i.
     const match = /^(.*?)(!*)$/.exec(run)!;
     const core = match[1]!.replace(/[0-9@$!|+€£¢(]/g, (c) => {

@@ -29,6 +29,8 @@ export interface PolicyRule {
   readonly requires?: readonly string[];
   /** None of these may occur within `window` tokens of the match (near-miss context). */
   readonly unless?: readonly string[];
-  /** Tokens either side of the match searched for `requires`/`unless`. Defaults to 5. */
+  /** Tokens either side of the match searched for `requires` (and `unless`, unless `unlessWindow` is set). Defaults to 5. */
   readonly window?: number;
+  /** Tokens either side searched for `unless`: exceptions often sit farther away ("protect your phone from spyware and hacking"). Defaults to `window`. */
+  readonly unlessWindow?: number;
 }

@@ -126,6 +126,14 @@ export const TRAFFICKING_RULES: readonly PolicyRule[] = [
     ],
     // Arms, drug and wildlife trafficking belong to their own categories, which catch them.
     unless: [
+      "verif*",
+      "supply chain*",
+      "due diligence",
+      "issues",
+      "monitor*",
+      "risk*",
+      "esg",
+      "sourcing",
       "s",
       "clothes",
       "clothing",
@@ -163,6 +171,7 @@ export const TRAFFICKING_RULES: readonly PolicyRule[] = [
       "ivory",
     ],
     window: 5,
+    unlessWindow: 8,
   },
   {
     id: "trafficking/smuggling",

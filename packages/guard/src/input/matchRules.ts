@@ -13,6 +13,7 @@ interface CompiledRule {
   readonly requires: RegExp | undefined;
   readonly unless: RegExp | undefined;
   readonly window: number;
+  readonly unlessWindow: number;
 }
 
 /** Compiles rules once; {@link matchCompiled} runs them against normalized views. */
@@ -23,6 +24,7 @@ export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRul
     requires: rule.requires ? compileTerms(rule.requires) : undefined,
     unless: rule.unless ? compileTerms(rule.unless) : undefined,
     window: rule.window ?? 5,
+    unlessWindow: rule.unlessWindow ?? rule.window ?? 5,
   }));
 }
 
@@ -35,7 +37,7 @@ export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRul
 export function matchCompiled(compiled: readonly CompiledRule[], view: string): RuleHit | undefined {
   const tokens = view.split(" ");
   const starts = tokenStarts(tokens);
-  for (const { rule, terms, requires, unless, window } of compiled) {
+  for (const { rule, terms, requires, unless, window, unlessWindow } of compiled) {
     terms.lastIndex = 0;
     for (let m = terms.exec(view); m !== null; m = terms.exec(view)) {
       if (m[0].length === 0) {
@@ -44,17 +46,22 @@ export function matchCompiled(compiled: readonly CompiledRule[], view: string): 
       }
       const first = tokenAt(starts, m.index);
       const last = tokenAt(starts, m.index + m[0].length - 1);
-      const before = tokens.slice(Math.max(0, first - window), first).join(" ");
-      const trigger = tokens.slice(first, last + 1).join(" ");
-      const after = tokens.slice(last + 1, last + 1 + window).join(" ");
-      const context = [before, trigger, after].filter(Boolean).join(" ");
-      const span = { start: before ? before.length + 1 : 0, end: (before ? before.length + 1 : 0) + trigger.length };
-      if (requires && !reachesOutside(requires, context, span)) continue;
-      if (unless && reachesOutside(unless, context, span)) continue;
+      if (requires && !contextHas(requires, tokens, first, last, window)) continue;
+      if (unless && contextHas(unless, tokens, first, last, unlessWindow)) continue;
       return { category: rule.category, rule: rule.id };
     }
   }
   return undefined;
+}
+
+/** Whether `pattern` matches within `window` tokens of the trigger (tokens `first`..`last`), reaching outside it. */
+function contextHas(pattern: RegExp, tokens: readonly string[], first: number, last: number, window: number): boolean {
+  const before = tokens.slice(Math.max(0, first - window), first).join(" ");
+  const trigger = tokens.slice(first, last + 1).join(" ");
+  const after = tokens.slice(last + 1, last + 1 + window).join(" ");
+  const context = [before, trigger, after].filter(Boolean).join(" ");
+  const start = before ? before.length + 1 : 0;
+  return reachesOutside(pattern, context, { start, end: start + trigger.length });
 }
 
 /** Whether `pattern` matches somewhere in `context` that is not wholly inside the trigger `span`. */

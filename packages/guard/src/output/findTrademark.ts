@@ -48,7 +48,9 @@ function typosquatOf(candidate: string): Brand | undefined {
       if (editDistance(candidate, brand.mark, 1) === 1) return brand;
     }
   }
+  if (squeezed === candidate) return undefined;
   for (const brand of deletions.get(squeezed) ?? []) {
+    if (brand.nearWords?.includes(candidate)) continue;
     if (brand.mark.replace(/(.)\1+/g, "$1") === squeezed && brand.mark !== candidate) return brand;
   }
   return undefined;
