@@ -34,6 +34,15 @@ const actionKeys: Record<string, ResultsAction> = {
   q: "quit",
 };
 
+const maxDomainWidth = 40;
+
+/** The domain padded to `width`, or cut with an ellipsis in the middle so the TLD stays visible. */
+function fit(domain: string, width: number): string {
+  if (domain.length <= width) return domain.padEnd(width);
+  const tail = domain.slice(domain.lastIndexOf(".") - 4);
+  return `${domain.slice(0, width - tail.length - 1)}…${tail}`;
+}
+
 /** Suggestions as they stream in: confidence bar, availability badge, shortlist star. */
 export function ResultsScreen(props: {
   isActive: boolean;
@@ -61,7 +70,7 @@ export function ResultsScreen(props: {
     },
     { isActive: props.isActive },
   );
-  const width = Math.max(12, ...items.map((item) => item.domain.length));
+  const width = Math.min(maxDomainWidth, Math.max(12, ...items.map((item) => item.domain.length)));
   return (
     <Box flexDirection="column">
       <Text>
@@ -72,7 +81,7 @@ export function ResultsScreen(props: {
         {items.map((item, index) => (
           <Text key={item.domain}>
             <Text color="cyan">{index === selected ? "❯ " : "  "}</Text>
-            <Text bold={index === selected}>{item.domain.padEnd(width)}</Text> <ConfidenceBar value={item.confidence} />{" "}
+            <Text bold={index === selected}>{fit(item.domain, width)}</Text> <ConfidenceBar value={item.confidence} />{" "}
             <AvailabilityBadge state={item.availability} />
             {props.shortlisted(item.domain) ? <Text color="yellow"> ★</Text> : null}
           </Text>

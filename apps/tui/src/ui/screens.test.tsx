@@ -84,6 +84,25 @@ describe("ResultsScreen", () => {
     ]);
   });
 
+  it("cuts very long names in the middle, keeping the TLD visible", async () => {
+    const long = `${"x".repeat(70)}shop.com`;
+    const { lastFrame } = render(
+      <ResultsScreen
+        isActive
+        description="x"
+        items={[{ domain: long, confidence: 0.5, availability: "unknown" }]}
+        selected={0}
+        status={{ kind: "done" }}
+        shortlisted={() => false}
+        onMove={() => {}}
+        onAction={() => {}}
+      />,
+    );
+    const frame = await waitForFrame(lastFrame, "? unknown");
+    expect(frame).toMatch(/x+…shop\.com\s+█████░░░░░/);
+    expect(frame).not.toContain(long);
+  });
+
   it("shows a blocked request's message", async () => {
     const { lastFrame } = render(
       <ResultsScreen
