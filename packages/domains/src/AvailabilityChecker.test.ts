@@ -208,6 +208,15 @@ describe("AvailabilityChecker against a real RDAP server on 127.0.0.1", () => {
     expect(registry.maxInFlight).toBe(2);
   });
 
+  it("stops at once when the caller aborts, instead of reporting anything", async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = checker({ timeoutMs: 5000 }).check("slow2.com", { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user cancelled")), 100);
+    await expect(pending).rejects.toThrow("user cancelled");
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it("gives unknown for a TLD without an RDAP server, and rejects invalid names before any request", async () => {
     expect(await checker().check("free6.io")).toMatchObject({
       state: "unknown",

@@ -74,7 +74,9 @@ export function brandIndex(): BrandIndex {
   );
   const deletions = new Map<string, Brand[]>();
   for (const brand of embeddable) {
-    if (brand.generic || brand.mark.length < 5) continue;
+    // Typosquats of famous marks from five letters; of other marks only from seven, where one edit
+    // rarely lands on another real name ("steem" is one edit from "streem", "sanic" from "senic").
+    if (brand.generic || brand.mark.length < (famous.has(brand.mark) ? 5 : 7)) continue;
     for (const key of deletionKeys(brand.mark)) {
       const list = deletions.get(key);
       if (list) list.push(brand);
