@@ -67,12 +67,12 @@ class FakeRegistry {
     if (word === "garbage") return void res.writeHead(200).end("<html>maintenance</html>");
     if (word === "other") return json(200, { ...domain, ldhName: "someone-else.com" });
     if (word === "slow") {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 4000));
       if (!res.destroyed) json(404, {});
       return;
     }
     if (word === "delayed") {
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       return json(404, {});
     }
     return json(400, { errorCode: 400 });
@@ -125,7 +125,8 @@ afterAll(async () => {
 });
 
 function checker(options: AvailabilityCheckerOptions = {}): AvailabilityChecker {
-  return new AvailabilityChecker({ bootstrap: { services: [[["com", "net"], [base]]] }, timeoutMs: 400, ...options });
+  // Generous timeout: CI runs every package's tests at once on two cores.
+  return new AvailabilityChecker({ bootstrap: { services: [[["com", "net"], [base]]] }, timeoutMs: 3000, ...options });
 }
 
 describe("AvailabilityChecker against a real RDAP server on 127.0.0.1", () => {
@@ -177,7 +178,7 @@ describe("AvailabilityChecker against a real RDAP server on 127.0.0.1", () => {
   });
 
   it("never reports available after a 500, a timeout, a non-JSON body, a foreign object or a refused connection", async () => {
-    const c = checker();
+    const c = checker({ timeoutMs: 1500 });
     const results = await c.checkMany(["broken1.com", "slow1.com", "garbage1.com", "other1.com"]);
     expect(results.map((r) => [r.state, r.detail])).toEqual([
       ["unknown", "rdap-http-500"],
@@ -229,7 +230,7 @@ describe("AvailabilityChecker against a real RDAP server on 127.0.0.1", () => {
 });
 
 describe("AvailabilityChecker with DNS (dns2 on 127.0.0.1) as a secondary signal", () => {
-  const withDns = () => checker({ dns: { servers: [dnsServer.address], timeoutMs: 500 } });
+  const withDns = () => checker({ dns: { servers: [dnsServer.address], timeoutMs: 2500 } });
 
   it("keeps available only when RDAP says 404 and DNS has no delegation", async () => {
     expect(await withDns().check("free8.com")).toMatchObject({ state: "available" });
@@ -253,7 +254,7 @@ describe("RDAP bootstrap loading", () => {
     const dir = await mkdtemp(join(tmpdir(), "nomen-domains-"));
     const good = join(dir, "dns.json");
     await writeFile(good, JSON.stringify({ version: "1.0", services: [[["com"], [base]]] }));
-    expect(await new AvailabilityChecker({ bootstrapFile: good, timeoutMs: 400 }).check("taken3.com")).toMatchObject({
+    expect(await new AvailabilityChecker({ bootstrapFile: good, timeoutMs: 3000 }).check("taken3.com")).toMatchObject({
       state: "taken",
     });
     const bad = join(dir, "bad.json");
@@ -265,7 +266,7 @@ describe("RDAP bootstrap loading", () => {
 
   it("fetches dns.json from a configured URL and refreshes it after its TTL", async () => {
     const url = base.replace(/rdap\/$/, "dns.json");
-    const c = new AvailabilityChecker({ bootstrapUrl: url, bootstrapTtlMs: 50, timeoutMs: 400 });
+    const c = new AvailabilityChecker({ bootstrapUrl: url, bootstrapTtlMs: 1000, timeoutMs: 3000 });
     const before = registry.bootstrapFetches;
     expect(await c.check("taken4.com")).toMatchObject({ state: "taken" });
     expect(await c.check("free10.com")).toMatchObject({ state: "available" });
