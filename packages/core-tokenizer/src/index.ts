@@ -51,6 +51,7 @@ export {
   vocabularyFromTokenizerJson,
 } from "./vocab/fromTokenizerJson.js";
 export type { GgufTypedValue } from "./vocab/ggufMetadata.js";
+export { type LoadGgufTokenizerOptions, loadGgufTokenizer } from "./vocab/loadGgufTokenizer.js";
 export { tokenizerGgufMetadata } from "./vocab/toGgufMetadata.js";
 // Vocabularies and loaders
 export { TokenType, type Vocabulary } from "./vocab/Vocabulary.js";

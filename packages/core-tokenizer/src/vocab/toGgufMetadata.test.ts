@@ -2,8 +2,10 @@ import { encodeGguf, findModelProblems, type GgufMetadata, parseGguf } from "@no
 import { describe, expect, it } from "vitest";
 import { UnsupportedGgufExportError } from "../errors.js";
 import { Tokenizer } from "../Tokenizer.js";
+import { writeVocabGguf } from "../testing/references.js";
 import { trainBpe } from "../train/trainBpe.js";
 import { vocabularyFromGgufMetadata } from "./fromGgufMetadata.js";
+import { loadGgufTokenizer } from "./loadGgufTokenizer.js";
 import { tokenizerGgufMetadata } from "./toGgufMetadata.js";
 
 const tokenizer = Tokenizer.fromVocabulary(
@@ -32,6 +34,13 @@ describe("tokenizerGgufMetadata with @nomen/gguf", () => {
     expect(again.vocabulary.tokens).toEqual(tokenizer.vocabulary.tokens);
     expect(again.vocabulary.chatTemplate).toBe(tokenizer.vocabulary.chatTemplate);
     expect(again.encode("nomen names bakeries in Lyon")).toEqual(tokenizer.encode("nomen names bakeries in Lyon"));
+  });
+
+  it("loads back from a file with loadGgufTokenizer", async () => {
+    const path = await writeVocabGguf(tokenizer);
+    const loaded = await loadGgufTokenizer(path);
+    expect(loaded.encode("names of bakeries")).toEqual(tokenizer.encode("names of bakeries"));
+    await expect(loadGgufTokenizer(`${path}.missing`)).rejects.toThrow(/ENOENT/);
   });
 
   it("refuses rank-based (tiktoken) vocabularies and custom regexes llama.cpp cannot load", () => {
