@@ -72,7 +72,7 @@ class FakeRegistry {
       return;
     }
     if (word === "delayed") {
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await new Promise((resolve) => setTimeout(resolve, 80));
       return json(404, {});
     }
     return json(400, { errorCode: 400 });
@@ -271,7 +271,7 @@ describe("RDAP bootstrap loading", () => {
     expect(await c.check("taken4.com")).toMatchObject({ state: "taken" });
     expect(await c.check("free10.com")).toMatchObject({ state: "available" });
     expect(registry.bootstrapFetches - before).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     await c.check("free11.com");
     expect(registry.bootstrapFetches - before).toBe(2);
   });
