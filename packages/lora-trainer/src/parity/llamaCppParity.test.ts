@@ -12,6 +12,10 @@ import { loadModel } from "../loadModel.js";
  */
 const cases: Array<[string, TinyModelOptions]> = [
   [
+    "qwen2, GQA 2, untied, bias, BF16",
+    { architecture: "qwen2", dim: 32, heads: 4, kvHeads: 2, layers: 2, ffnDim: 48, typeOf: bf16Matrices },
+  ],
+  [
     "llama, MHA (GQA 1), untied, no bias, F32",
     { architecture: "llama", dim: 32, heads: 4, kvHeads: 4, layers: 2, ffnDim: 48 },
   ],
@@ -46,6 +50,10 @@ const cases: Array<[string, TinyModelOptions]> = [
     { architecture: "qwen2", dim: 64, heads: 4, kvHeads: 2, layers: 2, ffnDim: 96, typeOf: q8Matrices },
   ],
 ];
+
+function bf16Matrices(name: string) {
+  return name.endsWith("norm.weight") || name.endsWith(".bias") ? GgmlType.F32 : GgmlType.BF16;
+}
 
 function f16Matrices(name: string) {
   return name.endsWith("norm.weight") || name.endsWith(".bias") ? GgmlType.F32 : GgmlType.F16;
@@ -88,7 +96,7 @@ async function llamaCppLogProbs(path: string, tokens: number[]): Promise<Map<num
 }
 
 /**
- * F16 weights: ggml rounds activations to F16 before each such matmul and we do the same (ggmlRounding.ts), which
+ * F16 and BF16 weights: ggml rounds activations to that type before each such matmul and so do we (ggmlRounding.ts), which
  * brings most positions to ~1e-6. But an activation within float32 noise of an F16 rounding midpoint rounds the
  * other way in one engine, a one-ulp (2^-11) jump that reaches log-probs as ~1e-3; so F16 gets a looser bound.
  */
@@ -120,6 +128,7 @@ describe("forward pass vs llama.cpp", () => {
     );
     expect(compared).toBeGreaterThan(0.5 * TOKENS.length * vocab);
     if (name.endsWith("F16")) {
+      // F16 and BF16
       expect(worst).toBeLessThanOrEqual(F16_MAX);
       expect(within).toBeGreaterThanOrEqual(TOKENS.length / 2);
     } else {
