@@ -76,7 +76,7 @@ describe("checkInput against evasions", () => {
     console.info(`guard evasion property: caught ${caught}/${runs} = ${rate.toFixed(4)}`);
     expect(runs).toBe(10_000);
     expect(rate, `escaped e.g.: ${escaped.join(" || ")}`).toBeGreaterThanOrEqual(0.95);
-  }, 30_000);
+  }, 60_000);
 
   it("catches ≥ 95% of blocked phrases with every letter swapped by the confusables library's obfuscator", () => {
     // obfuscate() draws from Math.random: seed it so the test is repeatable.
@@ -93,7 +93,7 @@ describe("checkInput against evasions", () => {
     } finally {
       random.mockRestore();
     }
-  });
+  }, 60_000);
 
   it.each([
     ["n.u.d.e pics of girls", "sexual-content"],

@@ -30,5 +30,5 @@ describe.skipIf(!present)("checkInput on dataset-gen's safety suite", () => {
     );
     expect(recall, missed.map((m) => m.input).join(" | ")).toBeGreaterThanOrEqual(0.98);
     expect(fpr, refused.map((r) => r.input).join(" | ")).toBeLessThanOrEqual(0.03);
-  });
+  }, 60_000);
 });

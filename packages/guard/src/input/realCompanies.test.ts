@@ -29,5 +29,5 @@ describe.skipIf(!present)("checkInput on real companies' descriptions (test spli
     const refused = rows.filter((row) => !checkInput(row.description).allowed);
     console.info(`guard real companies (test split): refused ${refused.length}/${rows.length}`);
     expect(refused.length / rows.length, refused.map((r) => r.name).join(", ")).toBeLessThanOrEqual(0.01);
-  });
+  }, 60_000);
 });

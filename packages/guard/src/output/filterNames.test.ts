@@ -161,5 +161,5 @@ describe("filterNames: ordinary names", () => {
       `guard output filter: dropped ${dropped.length}/3000 ordinary names: ${dropped.map((d) => d.domain).join(" ")}`,
     );
     expect(dropped.length / names.length).toBeLessThanOrEqual(0.01);
-  }, 20_000);
+  }, 60_000);
 });
