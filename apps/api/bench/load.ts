@@ -52,20 +52,24 @@ async function serverMemory(url: string): Promise<{ rssMiB: number; heapUsedMiB:
 async function round(url: string, name: string, amount: number, conns: number): Promise<RoundReport> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  const instance = autocannon({
-    url: `${url}/v1/suggestions`,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    amount,
-    connections: conns,
-    timeout: 30,
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/v1/suggestions`,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        amount,
+        connections: Math.min(conns, amount),
+        timeout: 30,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
   });
-  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-  });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     round1(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN);
