@@ -106,10 +106,13 @@ try {
   );
   await round(url, "warm-up", 200, connections);
   const reports: RoundReport[] = [];
-  for (let i = 1; i <= 3; i++) reports.push(await round(url, `round ${i}`, requestsPerRound, connections));
-  reports.push(await round(url, "overload (c=128)", requestsPerRound, 128));
-  for (const report of reports)
-    console.log(JSON.stringify({ suite: "api-load", backend, ...report, environment: env }));
+  const runRound = async (name: string, conns: number) => {
+    const report = await round(url, name, requestsPerRound, conns);
+    console.log(JSON.stringify({ suite: "api-load", backend, ...report, environment: env })); // as soon as it is known
+    reports.push(report);
+  };
+  for (let i = 1; i <= 3; i++) await runRound(`round ${i}`, connections);
+  await runRound("overload (c=128)", 128);
   console.log(
     ["round".padEnd(18), "req", "conns", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors", "RSS MiB", "statuses"].join(
       "  ",
