@@ -36,6 +36,17 @@ describe("startServer", () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it("lets an open event stream finish before closing", async () => {
+    const server = await start(0, 60);
+    const res = await fetch(`${server.url}/v1/suggestions/stream?business_description=bakery&count=4`);
+    expect(res.status).toBe(200);
+    const closed = server.close();
+    const text = await res.text();
+    expect(text.match(/event: suggestion/g)).toHaveLength(4);
+    expect(text).toContain("event: done");
+    await closed;
+  });
+
   it("fails with ServerListenError when the port is taken", async () => {
     const first = await start();
     const port = Number(new URL(first.url).port);
