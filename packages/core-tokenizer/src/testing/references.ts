@@ -40,17 +40,18 @@ export async function writeVocabGguf(
   return path;
 }
 
-/** llama.cpp's tokenizer (node-llama-cpp, vocabOnly) over a GGUF file: the reference engine. */
+let llamaRuntime: Promise<import("node-llama-cpp").Llama> | undefined;
+
+/** llama.cpp's tokenizer (node-llama-cpp, vocabOnly) over a GGUF file: the reference engine. One runtime per process. */
 export async function loadLlamaCppVocab(path: string) {
   const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
-  const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error, logger: () => {} });
-  const model = await llama.loadModel({ modelPath: path, vocabOnly: true });
+  llamaRuntime ??= getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error, logger: () => {} });
+  const model = await (await llamaRuntime).loadModel({ modelPath: path, vocabOnly: true });
   return {
     tokenize: (text: string, parseSpecial: boolean): number[] => Array.from(model.tokenize(text, parseSpecial)),
     detokenize: (ids: readonly number[], special: boolean): string => model.detokenize(ids as never, special),
     dispose: async (): Promise<void> => {
       await model.dispose();
-      await llama.dispose();
     },
   };
 }
