@@ -69,9 +69,14 @@ describe("LoRA parameter accounting", () => {
     );
   });
 
-  it("matches the variables an adapter actually allocates", () => {
+  it("matches the variables an adapter actually allocates, and prints the share on creation", () => {
     const options = { rank: 3, targets: ["attn_k", "ffn_up", "ffn_down"] as const };
-    const adapter = LoraAdapter.create(model, options);
+    const lines: string[] = [];
+    const adapter = LoraAdapter.create(model, { ...options, log: (line) => lines.push(line) });
+    const all = adapter.trainableParameters + model.memory.parameters;
+    expect(lines).toEqual([
+      `lora-trainer: trainable params: ${adapter.trainableParameters.toLocaleString("en-US")} of ${all.toLocaleString("en-US")} (${((100 * adapter.trainableParameters) / all).toFixed(2)}%)`,
+    ]);
     expect(adapter.trainableParameters).toBe(countLoraParameters(model.config, options));
     expect(adapter.variables).toHaveLength(2 * 3 * model.config.layers);
     adapter.dispose();
@@ -91,8 +96,8 @@ describe("LoRA parameter accounting", () => {
   });
 
   it("scales by alpha/r, or alpha/√r with rsLoRA", () => {
-    const plain = LoraAdapter.create(model, { rank: 4, alpha: 8 });
-    const rs = LoraAdapter.create(model, { rank: 4, alpha: 8, rsLora: true });
+    const plain = LoraAdapter.create(model, { log: quiet, rank: 4, alpha: 8 });
+    const rs = LoraAdapter.create(model, { log: quiet, rank: 4, alpha: 8, rsLora: true });
     expect([plain.scale, rs.scale]).toEqual([2, 4]);
     plain.dispose();
     rs.dispose();
@@ -101,7 +106,7 @@ describe("LoRA parameter accounting", () => {
 
 describe("LoRA forward and gradients", () => {
   it("a fresh adapter (B = 0) leaves the logits unchanged; a trained one changes them", async () => {
-    const adapter = LoraAdapter.create(model, { seed: 1 });
+    const adapter = LoraAdapter.create(model, { log: quiet, seed: 1 });
     const ids = tf.tensor2d([TOKENS], [1, TOKENS.length], "int32");
     const base = await tf.tidy(() => model.forward(ids)).data();
     expect(await tf.tidy(() => adapter.forward(ids)).data()).toEqual(base);
@@ -113,7 +118,7 @@ describe("LoRA forward and gradients", () => {
   });
 
   it("applies dropout only while training", async () => {
-    const adapter = LoraAdapter.create(model, { dropout: 0.5, seed: 2 });
+    const adapter = LoraAdapter.create(model, { log: quiet, dropout: 0.5, seed: 2 });
     for (const p of adapter.pairs) p.b.assign(tf.randomNormal(p.b.shape, 0, 1, "float32", 5) as Tensor2D);
     const run = () => tf.tidy(() => lossOf(adapter, TOKENS)).dataSync()[0];
     expect(run()).toBe(run());
@@ -124,6 +129,7 @@ describe("LoRA forward and gradients", () => {
 
   it("gradients of A and B match float64 central finite differences (rel err ≤ 1e-3)", async () => {
     const adapter = LoraAdapter.create(model, {
+      log: quiet,
       rank: 4,
       alpha: 8,
       dropout: 0,
@@ -164,7 +170,7 @@ describe("LoRA forward and gradients", () => {
   });
 
   it("keeps the tensor count flat across optimizer steps (base frozen, only A and B change)", async () => {
-    const adapter = LoraAdapter.create(model, { seed: 6 });
+    const adapter = LoraAdapter.create(model, { log: quiet, seed: 6 });
     const optimizer = tf.train.adam(1e-2);
     const baseBefore = await model.weights.layers[0]!.projections.attn_q.weight.data();
     const step = () => optimizer.minimize(() => lossOf(adapter, TOKENS), true, adapter.variables)!;

@@ -8,7 +8,13 @@ import { DisposedError } from "../errors.js";
 import type { DecoderModel } from "../models/DecoderModel.js";
 import { linear, type ProjectionFn } from "../models/decoder.js";
 import { type Projection, projectionShape } from "../models/expectedTensors.js";
-import { type LoraOptions, loraScale, type ResolvedLoraOptions, resolveLoraOptions } from "./loraConfig.js";
+import {
+  formatTrainableParameters,
+  type LoraOptions,
+  loraScale,
+  type ResolvedLoraOptions,
+  resolveLoraOptions,
+} from "./loraConfig.js";
 
 /** One adapted projection: A [in, r], B [r, out]. */
 export interface LoraPair {
@@ -22,6 +28,8 @@ export interface LoraPair {
 export interface CreateLoraOptions extends LoraOptions {
   /** Seed of A's initialisation. Defaults to 0. */
   seed?: number;
+  /** Receives `trainable params: N of M (P%)`. Defaults to `console.error`; pass `() => {}` for silence. */
+  log?: (line: string) => void;
 }
 
 let instances = 0;
@@ -60,7 +68,10 @@ export class LoraAdapter {
         pairs.push({ layer, target, a: a as Variable<Rank.R2>, b: b as Variable<Rank.R2> });
       }
     }
-    return new LoraAdapter(model, resolved, pairs);
+    const adapter = new LoraAdapter(model, resolved, pairs);
+    const log = options.log ?? ((line: string) => console.error(line));
+    log(`lora-trainer: ${formatTrainableParameters(adapter.trainableParameters, model.memory.parameters)}`);
+    return adapter;
   }
 
   /** The trainable variables (A and B of every pair), for an optimizer's varList. */

@@ -83,7 +83,7 @@ describe("GGUF LoRA adapter vs llama.cpp", () => {
       await writeGguf(modelPath, tinyModelSpec({ ...modelOptions, seed: 21 }));
       const model = await loadModel({ path: modelPath, log: () => {} });
       const { tf } = model;
-      const adapter = LoraAdapter.create(model, { ...loraOptions, seed: 3 });
+      const adapter = LoraAdapter.create(model, { ...loraOptions, seed: 3, log: () => {} });
       adapter.pairs.forEach((p, i) => {
         p.b.assign(tf.randomNormal(p.b.shape, 0, 0.6 / adapter.scale, "float32", 100 + i) as Tensor2D);
       });
