@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AbortError,
   MissingTensorError,
   ModelMetadataError,
   TensorShapeMismatchError,
@@ -78,6 +79,27 @@ describe("bad models get a named error saying what and where", () => {
       },
     };
     await expect(load(failing)).rejects.toThrow("disk went away");
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("an abort while reading weights rejects with AbortError and releases what was uploaded", async () => {
+    const first = await load(memorySource(base()));
+    const tf = first.tf;
+    first.dispose();
+    const before = tf.memory().numTensors;
+    const source = memorySource(base());
+    const controller = new AbortController();
+    let reads = 0;
+    const aborting: ModelSource = {
+      ...source,
+      readFloat32: (name) => {
+        if (++reads === 3) controller.abort(new Error("user pressed Ctrl-C"));
+        return source.readFloat32(name);
+      },
+    };
+    await expect(DecoderModel.fromSource(aborting, { log: () => {}, signal: controller.signal })).rejects.toThrow(
+      AbortError,
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 });
