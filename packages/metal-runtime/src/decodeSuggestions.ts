@@ -44,7 +44,8 @@ export async function decodeSuggestions(input: DecodeSuggestionsInput): Promise<
   );
   for await (const { token, confidence } of evaluation) {
     signal.throwIfAborted();
-    const piece = model.detokenize([token], false, generated.slice(-4));
+    // No lastTokens context: the grammar only admits ASCII, and byte-level pieces decode alone (4× cheaper).
+    const piece = model.detokenize([token], false);
     generated.push(token);
     collector.addToken(parser.text.length, piece.length, confidence);
     for (const item of parser.push(piece)) collector.addItem(item);

@@ -29,6 +29,8 @@ export interface SuggestCallOptions {
   signal?: AbortSignal;
   /** Filled with counters of this run (rounds, tokens, drops by reason). */
   stats?: PipelineStats;
+  /** Sampling seed for this call (later rounds add 1). Defaults to the suggester's `seed`. */
+  seed?: number;
 }
 
 /** The pipeline both apps use. */
@@ -137,7 +139,7 @@ export async function createSuggester(options: CreateSuggesterOptions): Promise<
     stream: (request, call = {}) => {
       const resolved = resolveRequest(request);
       const queue = new AsyncQueue<SuggestStreamItem>();
-      runPipeline(resolved, deps, call.signal, (s) => queue.push(s), call.stats).then(
+      runPipeline(resolved, withSeed(deps, call.seed), call.signal, (s) => queue.push(s), call.stats).then(
         (response) => {
           if (response.status === "blocked") queue.push({ status: "blocked", message: response.message });
           queue.end();
@@ -149,4 +151,8 @@ export async function createSuggester(options: CreateSuggesterOptions): Promise<
     dispose,
     [Symbol.asyncDispose]: dispose,
   };
+}
+
+function withSeed(deps: PipelineDeps, seed: number | undefined): PipelineDeps {
+  return seed === undefined ? deps : Object.create(deps, { seed: { value: seed } });
 }
