@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
+import { checkCommand } from "./check.js";
+import { datasetGenerateCommand } from "./dataset.js";
 import { runsCommand } from "./runs.js";
 import { suggestCommand } from "./suggest.js";
 
@@ -65,5 +67,28 @@ describe("runsCommand", () => {
     expect(await runsCommand("list", undefined, { dir }, terminal)).toBe(0);
     expect(err.join("")).toContain("no runs recorded");
     await expect(runsCommand("show", "nope", { dir }, terminal)).rejects.toThrow(UsageError);
+  });
+});
+
+describe("datasetGenerateCommand", () => {
+  it("generates a dataset with plain progress off a terminal and records the run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nomen-ds-"));
+    const config = join(dir, "nomen.yaml");
+    writeFileSync(config, `runsDir: ${join(dir, "runs")}\n`);
+    const terminal = io();
+    const flags = { size: "30", seed: "2", out: join(dir, "data"), config };
+    expect(await datasetGenerateCommand(flags, terminal.io)).toBe(0);
+    expect(terminal.err.join("")).toContain("generate 100%");
+    const listed = io();
+    await runsCommand("list", undefined, { json: true, config, db: join(dir, "none.db") }, listed.io);
+    const [run] = JSON.parse(listed.out.join("")) as { kind: string; status: string; summary: { splits: object } }[];
+    expect(run).toMatchObject({ kind: "dataset", status: "succeeded" });
+    expect(Object.keys(run!.summary.splits)).toEqual(["train", "validation", "test"]);
+  }, 30_000);
+});
+
+describe("checkCommand", () => {
+  it("refuses an invalid domain as bad usage before any lookup", async () => {
+    await expect(checkCommand("not a domain", {}, io().io)).rejects.toThrow(UsageError);
   });
 });
