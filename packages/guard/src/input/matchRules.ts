@@ -20,7 +20,8 @@ interface CompiledRule {
 export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRule[] {
   return rules.map((rule) => ({
     rule,
-    terms: compileTerms(rule.terms),
+    // Sticky: terms can only start at a token start, so only token starts are tried.
+    terms: new RegExp(compileTerms(rule.terms).source, "y"),
     requires: rule.requires ? compileTerms(rule.requires) : undefined,
     unless: rule.unless ? compileTerms(rule.unless) : undefined,
     window: rule.window ?? 5,
@@ -38,13 +39,11 @@ export function matchCompiled(compiled: readonly CompiledRule[], view: string): 
   const tokens = view.split(" ");
   const starts = tokenStarts(tokens);
   for (const { rule, terms, requires, unless, window, unlessWindow } of compiled) {
-    terms.lastIndex = 0;
-    for (let m = terms.exec(view); m !== null; m = terms.exec(view)) {
-      if (m[0].length === 0) {
-        terms.lastIndex++;
-        continue;
-      }
-      const first = tokenAt(starts, m.index);
+    for (let at = 0; at < starts.length; at++) {
+      terms.lastIndex = starts[at]!;
+      const m = terms.exec(view);
+      if (m === null || m[0].length === 0) continue;
+      const first = at;
       const last = tokenAt(starts, m.index + m[0].length - 1);
       if (requires && !contextHas(requires, tokens, first, last, window)) continue;
       if (unless && contextHas(unless, tokens, first, last, unlessWindow)) continue;
