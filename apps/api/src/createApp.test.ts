@@ -85,6 +85,11 @@ describe("POST /v1/suggestions", () => {
     await expectProblem(await makeApp().request("/v1/suggestions", post("{not json")), 400);
   });
 
+  it("answers a body that is not JSON by content type with a 415 problem", async () => {
+    const res = await makeApp().request("/v1/suggestions", post("{}", { "content-type": "text/plain" }));
+    await expectProblem(res, 415);
+  });
+
   it("answers schema violations with a 422 problem listing the fields", async () => {
     const res = await makeApp().request("/v1/suggestions", post({ business_description: "", count: 0, color: "red" }));
     const problem = await expectProblem(res, 422, "invalid-request");

@@ -18,7 +18,7 @@ export function availabilityRoutes(app: OpenAPIHono<ApiEnv>, context: RouteConte
         description: "One result per domain.",
         content: { "application/json": { schema: availabilityResponseSchema } },
       },
-      ...problemResponses(400, 413, 422, 429, 504),
+      ...problemResponses(400, 413, 415, 422, 429, 504),
     },
   });
   app.openapi(route, async (c) => {

@@ -22,6 +22,7 @@ const problemDescriptions: Record<number, string> = {
   400: "Malformed JSON or a body that is not an object.",
   404: "No such route.",
   413: "The body is over the size limit.",
+  415: "The body is not sent as application/json.",
   422: "The request breaks the schema (including a description over the length limit).",
   429: "Rate limit reached; see Retry-After.",
   503: "Busy (queue full), not ready, or shutting down; see Retry-After.",

@@ -23,7 +23,7 @@ export function suggestionRoutes(app: OpenAPIHono<ApiEnv>, context: RouteContext
           description: "Suggestions, best first; or `status: blocked` for a request the safety policy refuses.",
           content: { "application/json": { schema: suggestResponseSchema } },
         },
-        ...problemResponses(400, 413, 422, 429, 503, 504),
+        ...problemResponses(400, 413, 415, 422, 429, 503, 504),
       },
     });
 
