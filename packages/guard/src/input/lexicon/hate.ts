@@ -1,4 +1,4 @@
-import type { PolicyRule } from "./categories.js";
+import type { PolicyRule } from "../categories.js";
 
 const COUNTER = [
   "anti",
