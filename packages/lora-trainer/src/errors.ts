@@ -63,3 +63,43 @@ export class DisposedError extends LoraTrainerError {
 export class AbortError extends LoraTrainerError {
   override name = "AbortError";
 }
+
+/** One problem found while validating a training data file, with where it is. */
+export interface DatasetProblem {
+  file: string;
+  /** 1-based line number; 0 for a problem with the file as a whole. */
+  line: number;
+  message: string;
+}
+
+/** A JSONL training file has malformed lines; `problems` lists every one (file, line, what is wrong). */
+export class DatasetValidationError extends LoraTrainerError {
+  override name = "DatasetValidationError";
+  constructor(
+    readonly problems: readonly DatasetProblem[],
+    options?: ErrorOptions,
+  ) {
+    const shown = problems.slice(0, 20).map((p) => `  ${p.file}:${p.line}: ${p.message}`);
+    const more = problems.length > shown.length ? [`  … and ${problems.length - shown.length} more`] : [];
+    super(
+      `${problems.length} problem(s) in the training data:\n${[...shown, ...more].join("\n")}\n` +
+        `Hint: each line must be {"messages":[{"role":"user"|"assistant"|"system","content":"…"},…]} or {"prompt":"…","completion":"…"}.`,
+      options,
+    );
+  }
+}
+
+/** The training data has no usable example (an empty file, or every example skipped). */
+export class EmptyDatasetError extends LoraTrainerError {
+  override name = "EmptyDatasetError";
+}
+
+/** Training or export settings that cannot work with this model (e.g. a LoRA rank larger than a projection's dims). */
+export class TrainingPlanError extends LoraTrainerError {
+  override name = "TrainingPlanError";
+}
+
+/** An adapter does not fit the base model it is merged into or exported against (architecture, shapes, layers). */
+export class AdapterBaseMismatchError extends LoraTrainerError {
+  override name = "AdapterBaseMismatchError";
+}

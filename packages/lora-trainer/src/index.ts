@@ -4,15 +4,46 @@
 export { type LoadedTf, type LoadTfOptions, loadTf, type Tf, type TfBackendName } from "./backend/loadTf.js";
 export { applyWasmKernelFixes } from "./backend/wasmKernelFixes.js";
 export {
+  type MakeBatchesOptions,
+  makeBatches,
+  padBatch,
+  type SplitValidationOptions,
+  splitValidation,
+} from "./data/batching.js";
+export {
+  type ChatExample,
+  type DatasetFormat,
+  type LoadExamplesOptions,
+  loadExamples,
+  type ParsedExamples,
+  parseExamples,
+} from "./data/parseExamples.js";
+export { type JsonlContents, type JsonlRecord, type ReadJsonlOptions, readJsonl } from "./data/readJsonl.js";
+export { seededRandom, shuffled } from "./data/seededRandom.js";
+export type { TokenBatch, TokenizedExample } from "./data/TokenBatch.js";
+export {
+  type OverflowPolicy,
+  type TokenizedDataset,
+  type TokenizeExamplesOptions,
+  type TokenizeReport,
+  tokenizeExamples,
+} from "./data/tokenizeExamples.js";
+export { type TrainingPlan, validateTrainingPlan } from "./data/validateTrainingPlan.js";
+export {
   AbortError,
+  AdapterBaseMismatchError,
   BackendUnavailableError,
+  type DatasetProblem,
+  DatasetValidationError,
   DisposedError,
+  EmptyDatasetError,
   InsufficientMemoryError,
   InvalidInputError,
   LoraTrainerError,
   MissingTensorError,
   ModelMetadataError,
   TensorShapeMismatchError,
+  TrainingPlanError,
   UnsupportedArchitectureError,
   UnsupportedTensorTypeError,
 } from "./errors.js";
