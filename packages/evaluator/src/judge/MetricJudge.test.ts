@@ -88,5 +88,5 @@ describe("RelevanceModel", () => {
     const at = (name: (typeof RELEVANCE_FEATURE_NAMES)[number]) => RELEVANCE_FEATURE_NAMES.indexOf(name);
     expect(right[at("crossAssociation")]).toBeGreaterThan(wrong[at("crossAssociation")] ?? 0);
     expect(right[at("sectorMatch")]).toBeGreaterThan(wrong[at("sectorMatch")] ?? 0);
-  });
+  }, 60_000);
 });

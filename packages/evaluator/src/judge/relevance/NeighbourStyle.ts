@@ -125,9 +125,8 @@ export class NeighbourStyle {
   #describe(description: AnalyzedDescription): SparseVector {
     const n = this.examples.length;
     const vector: SparseVector = new Map();
-    for (const token of description.tokens) {
-      vector.set(token.stem, Math.log((n + 1) / ((this.#documentFrequency.get(token.stem) ?? 0) + 1)));
-    }
+    const idf = (stem: string) => Math.log((n + 1) / ((this.#documentFrequency.get(stem) ?? 0) + 1));
+    for (const token of description.tokens) vector.set(token.stem, idf(token.stem));
     return normalize(vector);
   }
 }

@@ -2,6 +2,7 @@ import type { WordNet } from "../../lexicon/WordNet.js";
 import { type Random, seededRandom } from "../../stats/random.js";
 import { CrossAssociation } from "./CrossAssociation.js";
 import { DomainAnalyzer } from "./DomainAnalyzer.js";
+import { fitLogistic, standardization, withSquashed } from "./fitLogistic.js";
 import { sigmoid } from "./hashing.js";
 import { LEXICAL_FEATURE_NAMES, LexicalFeatures } from "./lexicalFeatures.js";
 import { NeighbourStyle } from "./NeighbourStyle.js";
@@ -44,6 +45,8 @@ export class RelevanceModel {
     readonly learned: Learned | undefined,
     readonly weights: readonly number[],
     readonly bias: number,
+    /** When set, the combiner also sees tanh((x − center) / scale) of every feature (a cheap non-linearity). */
+    readonly squash?: { center: readonly number[]; scale: readonly number[] },
   ) {}
 
   /** A model with only the untrained, deterministic features. */
@@ -92,8 +95,13 @@ export class RelevanceModel {
     }
     signal?.throwIfAborted();
     options.onStackingRows?.(rows, labels);
-    const { weights, bias } = fitLogistic(rows, labels, negatives);
-    return new RelevanceModel(analyzer, lexical, trainLearned(analyzer, examples, random), weights, bias);
+    const squash = standardization(rows);
+    const { weights, bias } = fitLogistic(
+      rows.map((row) => withSquashed(row, squash)),
+      labels,
+      negatives,
+    );
+    return new RelevanceModel(analyzer, lexical, trainLearned(analyzer, examples, random), weights, bias, squash);
   }
 
   /** The raw feature vector (see {@link RELEVANCE_FEATURE_NAMES}). */
@@ -103,7 +111,8 @@ export class RelevanceModel {
 
   /** Relevance in (0, 1). */
   score(description: string, domain: string): number {
-    const x = this.features(description, domain);
+    const raw = this.features(description, domain);
+    const x = this.squash ? withSquashed(raw, this.squash) : raw;
     let z = this.bias;
     for (let i = 0; i < x.length; i++) z += (this.weights[i] as number) * (x[i] as number);
     return sigmoid(z);
@@ -164,40 +173,4 @@ const COMMON_TLDS = new Set([
 function tldClass(domain: string): string {
   const tld = domain.slice(domain.indexOf(".") + 1);
   return COMMON_TLDS.has(tld) ? tld : "other";
-}
-
-/** Ridge penalty of the combiner: keeps weights of redundant (collinear) features from flipping sign. */
-const L2 = 0.02;
-
-/** Weighted logistic regression by full-batch gradient descent on standardized features. */
-function fitLogistic(rows: number[][], labels: number[], negatives: number): { weights: number[]; bias: number } {
-  const dims = rows[0]?.length ?? 0;
-  const mean = new Array(dims).fill(0);
-  const std = new Array(dims).fill(0);
-  for (const row of rows) for (let j = 0; j < dims; j++) mean[j] += (row[j] as number) / rows.length;
-  for (const row of rows) for (let j = 0; j < dims; j++) std[j] += ((row[j] as number) - mean[j]) ** 2 / rows.length;
-  for (let j = 0; j < dims; j++) std[j] = Math.sqrt(std[j]) || 1;
-  const w = new Array(dims).fill(0);
-  let b = 0;
-  for (let iteration = 0; iteration < 300; iteration++) {
-    const gw = new Array(dims).fill(0);
-    let gb = 0;
-    let totalWeight = 0;
-    for (const [n, row] of rows.entries()) {
-      const y = labels[n] as number;
-      const sampleWeight = y ? negatives : 1;
-      let z = b;
-      for (let j = 0; j < dims; j++) z += w[j] * (((row[j] as number) - mean[j]) / std[j]);
-      const g = (sigmoid(z) - y) * sampleWeight;
-      for (let j = 0; j < dims; j++) gw[j] += g * (((row[j] as number) - mean[j]) / std[j]);
-      gb += g;
-      totalWeight += sampleWeight;
-    }
-    for (let j = 0; j < dims; j++) w[j] -= 0.5 * (gw[j] / totalWeight + L2 * w[j]);
-    b -= (0.5 * gb) / totalWeight;
-  }
-  // Fold the standardization into the weights so scoring needs no extra state.
-  const weights = w.map((value, j) => value / std[j]);
-  const bias = b - w.reduce((sum, value, j) => sum + (value * mean[j]) / std[j], 0);
-  return { weights, bias };
 }
