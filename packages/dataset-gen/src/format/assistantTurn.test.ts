@@ -41,3 +41,11 @@ describe("formatAssistantTurn", () => {
     expect(toCompletionRecord("x", "y")).toEqual({ prompt: "x", completion: "y" });
   });
 });
+
+describe("@nomen/dataset-gen/format", () => {
+  it("exports the contract without loading the generator", async () => {
+    const format = await import("./index.js");
+    expect(format.SYSTEM_PROMPT).toBe(SYSTEM_PROMPT);
+    expect(format.formatAssistantTurn({ blocked: true })).toBe(BLOCKED_TURN);
+  });
+});
