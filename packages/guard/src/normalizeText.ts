@@ -44,6 +44,10 @@ export function foldText(text: string): string {
     .replace(/\p{M}+/gu, "");
 }
 
+/** A letter from a script whose letters pass for Latin ones (accented Latin such as "é" is not one). */
+const LOOKALIKE_LETTER =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Coptic}]/u;
+
 /** Regional indicator symbols (🇦–🇿) read as letters. */
 const REGIONAL_INDICATOR = /[\u{1f1e6}-\u{1f1ff}]/gu;
 
@@ -56,26 +60,36 @@ function regionalLetter(c: string): string {
  * lower-case tokens: `plain` (punctuation splits words), `joined` (separators inside words removed:
  * `n.u.d.e`, `p-o-r-n`, `n u d e` → `nude`), and `joinedAmbiguous` (like `joined`, but `1` and `|`
  * are left as `1`, which the compiled terms accept for both `i` and `l`: `k1d`, `a1coho1`; after
- * look-alike Unicode, every `i` and `l` is left as `1` too).
+ * look-alike Unicode, every `i` and `l` is left as `1` too), and `joinedArticle` (like `joined`, but a
+ * spaced-out run keeps a leading article: "a h e r o i n" → "a heroin").
  * Leetspeak is decoded only inside tokens that also contain letters, so `24/7` and `420` stay digits.
  */
-export function normalizeViews(text: string): { plain: string; joined: string; joinedAmbiguous: string } {
+export function normalizeViews(text: string): {
+  plain: string;
+  joined: string;
+  joinedAmbiguous: string;
+  joinedArticle: string;
+} {
   const folded = foldText(text);
   const plain = tokensOf(decodeLeet(folded, "i"));
   const separated = joinSeparated(folded);
   const joined = tokensOf(decodeLeet(separated, "i"));
   // Look-alike Unicode makes i and l ambiguous too (confusables reads "ι", "ɩ", "ӏ" as l), so in
   // text that had any, every i and l is left undecided as well.
-  const lookalikes = /[^\x00-\x7f]/.test(text);
+  const lookalikes = LOOKALIKE_LETTER.test(text) || text.normalize("NFKC") !== text;
   const ambiguous = /[1|]/.test(folded) || lookalikes;
   const undecided = decodeLeet(separated, "1", "1");
   const joinedAmbiguous = ambiguous ? tokensOf(lookalikes ? undecided.replace(/[il]/g, "1") : undecided) : joined;
-  return { plain, joined, joinedAmbiguous };
+  // Only when a spaced-out run starts with "a" or "i" is the article reading worth a view.
+  const withArticle = /(^|\s)[ai]\s+\S\s+\S\s+\S(\s|$)/.test(folded)
+    ? tokensOf(decodeLeet(joinSeparated(folded, true), "i"))
+    : joined;
+  return { plain, joined, joinedAmbiguous, joinedArticle: withArticle };
 }
 
 /** A number with a unit or suffix ("500s", "$100b+", "24h", "5th", "10x"), which leetspeak decoding leaves alone. */
 const NUMBER_WITH_UNIT =
-  /^[$€£]?\d{2,}(s|k|m|b|bn|h|hr|hrs|d|g|x|th|st|nd|rd|am|pm|kg|km|mb|gb|tb|hz|px|ms|mm|cm|ml|mg|kw|w|v|p)?\+?[.,;:!?)]*$/;
+  /^[$€£]?\d{2,}(s|k|m|b|bn|h|hr|hrs|d|g|th|st|nd|rd|am|pm|kg|km|mb|gb|tb|hz|px|ms|mm|cm|ml|mg|kw|w|v|p)?\+?[.,;:!?)]*$/;
 
 function decodeLeet(folded: string, oneAs: "i" | "1", pipeAs: "i" | "1" = oneAs): string {
   return folded.replace(/\S+/g, (run) => {
@@ -109,26 +123,33 @@ const INNER_SEPARATOR = new RegExp(`(${WORD_CHAR})[^a-z0-9\\s${escapeClass(LEET_
  * Undoes separator evasions before leetspeak is decoded: separators inside a word are dropped
  * ("nu.de", "p-0-r-n"), and runs of three or more one-character words are joined ("n u d e").
  */
-function joinSeparated(folded: string): string {
+function joinSeparated(folded: string, keepArticle = false): string {
   const raw = folded
     .split(/\s+/)
     .map((token) => token.replace(INNER_SEPARATOR, "$1"))
     .filter((token) => token.replace(SEPARATORS, "") !== "");
-  return joinSingleCharacters(raw).join(" ");
+  return joinSingleCharacters(raw, keepArticle).join(" ");
 }
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\\\]^$|-]/g, "\\$&");
 }
 
-/** "n u d e" → "nude": runs of three or more one-character tokens are one spaced-out word. */
-function joinSingleCharacters(tokens: string[]): string[] {
+/**
+ * "n u d e" → "nude": runs of three or more one-character tokens are one spaced-out word. With
+ * `keepArticle`, a leading "a" or "i" stays a word of its own ("a h e r o i n" → "a heroin").
+ */
+function joinSingleCharacters(tokens: string[], keepArticle: boolean): string[] {
   // One character, possibly repeated ("p u m ppp"), is one spaced-out letter.
   const single = (token: string | undefined) => token !== undefined && /^(.)\1*$/.test(token.replace(SEPARATORS, ""));
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let j = i;
     while (single(tokens[j])) j++;
+    if (keepArticle && j - i >= 4 && /^[ai]$/.test(tokens[i]!)) {
+      out.push(tokens[i]!);
+      i++;
+    }
     if (j - i >= 3) {
       out.push(
         tokens

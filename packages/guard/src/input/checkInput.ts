@@ -54,9 +54,9 @@ export function checkInput(text: string, options: CheckInputOptions = {}): Input
 }
 
 function firstHit(text: string): RuleHit | undefined {
-  const { plain, joined, joinedAmbiguous } = normalizeViews(text);
+  const { plain, joined, joinedAmbiguous, joinedArticle } = normalizeViews(text);
   const hits: RuleHit[] = [];
-  for (const view of new Set([plain, joined, joinedAmbiguous])) {
+  for (const view of new Set([plain, joined, joinedAmbiguous, joinedArticle])) {
     const hit = matchCompiled(compiled, view);
     if (hit) hits.push(hit);
   }

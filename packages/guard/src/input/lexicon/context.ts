@@ -173,10 +173,6 @@ export const CARE = [
   "disposal",
   "take back",
   "takeback",
-  "community",
-  "family",
-  "families",
-  "parents",
 ];
 
 export const PROTECTION = [
@@ -225,7 +221,6 @@ export const PROTECTION = [
   "remove*",
   "takedown*",
   "advice",
-  "help*",
   "support*",
   "busters",
   "buster*",
