@@ -52,15 +52,15 @@ try {
   });
   // Phases with validity-only checking, to show where the time goes apart from the guard's output filter.
   const check = createTargetChecker({ isUnsafe: () => undefined });
-  let examples: ReturnType<typeof generateExamples> = [];
+  let examples: Awaited<ReturnType<typeof generateExamples>> = [];
   await suite.add({
     name: "phase: descriptions + teacher (validity)",
     backend: "node",
     work,
     warmup: 0,
     repeats: 1,
-    fn: () => {
-      examples = generateExamples({ size, seed: 1, check });
+    fn: async () => {
+      examples = await generateExamples({ size, seed: 1, check });
     },
   });
   await suite.add({

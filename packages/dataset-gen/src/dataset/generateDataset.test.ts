@@ -94,6 +94,13 @@ describe("generateDataset", async () => {
     );
     await expect(generateDataset({ size: 10, seed: 1, outDir: "" })).rejects.toThrow(InvalidDatasetOptionsError);
     expect(() => readDatasetCard({ dir: join(root, "missing") })).toThrow(InvalidDatasetCardError);
+    const late = new AbortController();
+    setTimeout(() => late.abort(new Error("user pressed Ctrl-C")), 100);
+    const started = performance.now();
+    await expect(
+      generateDataset({ size: 200_000, seed: 1, outDir: join(root, "f"), check, signal: late.signal }),
+    ).rejects.toThrow(DatasetAbortedError);
+    expect(performance.now() - started).toBeLessThan(10_000);
     const controller = new AbortController();
     controller.abort();
     await expect(

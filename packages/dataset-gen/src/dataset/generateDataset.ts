@@ -54,14 +54,13 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   const name = options.name ?? basename(outDir);
   const command = options.command ?? `nomen dataset generate --size ${size} --seed ${seed} --out ${outDir}`;
   const check = options.check ?? createTargetChecker();
-  const raw = generateExamples({
+  const raw = await generateExamples({
     size,
     seed,
     check,
     signal,
     onProgress: (done, total) => onProgress?.({ phase: "generate", done, total }),
   });
-  await Promise.resolve();
   if (signal?.aborted) throw new DatasetAbortedError("generateDataset: aborted", { cause: signal.reason });
   onProgress?.({ phase: "split", done: 0, total: size });
   const index = new NearDuplicateIndex(raw.map((e) => e.text));

@@ -25,16 +25,18 @@ export interface GenerateExamplesOptions {
 
 /**
  * Draws `size` examples with distinct normalized texts (a duplicate is redrawn). Every example gets its own
- * PRNG stream (`rng.fork(drawIndex)`), so the output depends only on the seed and the size.
+ * PRNG stream (`rng.fork(drawIndex)`), so the output depends only on the seed and the size. Yields to the event
+ * loop every 500 draws, so progress can be drawn and an abort can arrive.
  */
-export function generateExamples(options: GenerateExamplesOptions): Omit<Example, "split">[] {
+export async function generateExamples(options: GenerateExamplesOptions): Promise<Omit<Example, "split">[]> {
   const { size, seed, check, signal, onProgress } = options;
   const lexicon = loadLexicon();
   const root = new Rng(`nomen-dataset:${seed}`);
   const seen = new Set<string>();
   const out: Omit<Example, "split">[] = [];
   for (let draw = 0; out.length < size; draw++) {
-    if (draw % 1000 === 0) {
+    if (draw % 500 === 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (signal?.aborted) throw new DatasetAbortedError("generateExamples: aborted", { cause: signal.reason });
       onProgress?.(out.length, size);
     }
