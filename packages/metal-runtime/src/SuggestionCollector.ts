@@ -35,6 +35,8 @@ export class SuggestionCollector {
     const index = this.#index++;
     const domain = item.value;
     if (!matchesConstraints(domain, this.constraints)) return;
+    // A remote server that ignores the schema may list more than asked for.
+    if (this.suggestions.length >= this.constraints.count) return;
     if (this.suggestions.some((s) => s.domain === domain)) return;
     const rawConfidence = this.#rawConfidence(item.start, item.end);
     const suggestion = { index, domain, confidence: this.calibrate(rawConfidence), rawConfidence };

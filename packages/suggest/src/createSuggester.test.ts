@@ -6,6 +6,7 @@ import {
   AdapterMismatchError,
   BusyError,
   type GenerateSuggestionsOptions,
+  GenerationTimeoutError,
   ModelFileError,
   type SuggestionGenerator,
 } from "@nomen/metal-runtime";
@@ -127,6 +128,25 @@ describe("pipeline stages with a scripted generator", () => {
     const s = await createSuggester({ generator: scripted([["takenname.com", "freename.com"]]), availability });
     const response = await s.suggest({ business_description: "A bakery", count: 2, check_availability: true });
     expect(response.status === "success" && response.suggestions.map((x) => x.domain)).toEqual(["freename.com"]);
+  });
+
+  it("answers with the names found when a later round times out", async () => {
+    const generator = scripted([["first.com"]]);
+    const original = generator.generateSuggestions.bind(generator);
+    generator.generateSuggestions = async (options) => {
+      if (generator.calls.length >= 1) {
+        generator.calls.push(options);
+        throw new GenerationTimeoutError(10);
+      }
+      return original(options);
+    };
+    const s = await createSuggester({ generator });
+    const response = await s.suggest({ business_description: "A bakery", count: 3 });
+    expect(response.status === "success" && response.suggestions.map((x) => x.domain)).toEqual(["first.com"]);
+    const empty = await createSuggester({
+      generator: { ...scripted([]), generateSuggestions: generator.generateSuggestions },
+    });
+    await expect(empty.suggest({ business_description: "A bakery" })).rejects.toBeInstanceOf(GenerationTimeoutError);
   });
 
   it("passes runtime errors through typed (BusyError stays BusyError)", async () => {

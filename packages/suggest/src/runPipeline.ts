@@ -1,5 +1,5 @@
 import { BLOCKED_RESPONSE, type BlockedResponse } from "@nomen/guard";
-import type { GeneratedSuggestion, SuggestionGenerator } from "@nomen/metal-runtime";
+import { type GeneratedSuggestion, GenerationTimeoutError, type SuggestionGenerator } from "@nomen/metal-runtime";
 import { type BuildMessagesOptions, buildMessages } from "./buildMessages.js";
 import type { ResolvedRequest } from "./request.js";
 import { checkDomain, type DropReason, type ValidateDomain } from "./stages/checkDomain.js";
@@ -88,6 +88,8 @@ export async function runPipeline(
 
   for (let round = 0; round < deps.maxRounds && kept.length < request.count; round++) {
     const remainingMs = deps.timeoutMs - (performance.now() - started);
+    // Out of time after a productive round: answer with what we have rather than fail.
+    if (remainingMs <= 0 && kept.length > 0) break;
     const enough = new AbortController();
     const roundSignal = signal ? AbortSignal.any([signal, enough.signal]) : enough.signal;
     stats.rounds++;
@@ -116,9 +118,12 @@ export async function runPipeline(
       await pending;
       if (result.blocked && kept.length === 0 && round === 0) return BLOCKED_RESPONSE;
     } catch (error) {
-      // We stop a round ourselves once `count` names are in; only that abort is expected.
-      if (!enough.signal.aborted || signal?.aborted) throw error;
-      await pending;
+      await pending.catch(() => {});
+      // We stop a round ourselves once `count` names are in: that abort is expected.
+      if (enough.signal.aborted && !signal?.aborted) continue;
+      // A later round ran out of time: the names already found are still a good answer.
+      if (error instanceof GenerationTimeoutError && kept.length > 0) break;
+      throw error;
     }
   }
   const ranked = rankSuggestions(kept, request.style, request.description);
