@@ -47,6 +47,18 @@ export {
   UnsupportedArchitectureError,
   UnsupportedTensorTypeError,
 } from "./errors.js";
+export { checkAdapterBase } from "./export/checkAdapterBase.js";
+export { HF_MODULES, hfRowSource } from "./export/hfLayout.js";
+export { type LoraWeights, type LoraWeightsPair, loraDelta, loraWeightsOf } from "./export/loraWeights.js";
+export { type MergedType, type MergeReport, type MergeToGgufOptions, mergeToGguf } from "./export/mergeToGguf.js";
+export { type ExportPeftAdapterOptions, exportPeftAdapter, type PeftExport, peftConfig } from "./export/peft.js";
+export {
+  encodeSafetensors,
+  type SafetensorsOptions,
+  type SafetensorsTensor,
+  writeSafetensors,
+} from "./export/safetensors.js";
+export { writeFileAtomic } from "./export/writeFileAtomic.js";
 export { type GenerateGreedyOptions, generateGreedy } from "./generate.js";
 export { type LoadModelOptions, loadModel } from "./loadModel.js";
 export { type ExportGgufAdapterOptions, exportGgufAdapter } from "./lora/exportGgufAdapter.js";
