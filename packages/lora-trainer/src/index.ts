@@ -98,3 +98,19 @@ export { KvCache } from "./models/kvCache.js";
 export type { ModelSource, TensorSpec } from "./models/ModelSource.js";
 export type { DecoderLayerWeights, DecoderWeights, Linear } from "./models/weights.js";
 export { packageInfo } from "./packageInfo.js";
+export { AdamW, type AdamWOptions, type AdamWState, type NamedVariable } from "./tuner/AdamW.js";
+export {
+  type Checkpoint,
+  type CheckpointHeader,
+  checkpointFileName,
+  latestCheckpoint,
+  readCheckpoint,
+  writeCheckpoint,
+} from "./tuner/checkpoint.js";
+export { CheckpointMismatchError, NonFiniteError, TrainingConfigError } from "./tuner/errors.js";
+export { evaluateLoss } from "./tuner/evaluate.js";
+export { learningRateAt, type ScheduleDecay, type ScheduleOptions } from "./tuner/schedule.js";
+export { loraTrainable, type Trainable } from "./tuner/Trainable.js";
+export { DEFAULT_TRAINING_ARGS, resolveTrainingArgs, type TrainingArgs } from "./tuner/TrainingArgs.js";
+export { type ReverseWordOptions, reverseWordBatches, reverseWordExample } from "./tuner/toyTask.js";
+export { type TrainingProgress, type TrainOptions, type TrainResult, train } from "./tuner/train.js";
