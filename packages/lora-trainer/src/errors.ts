@@ -103,3 +103,8 @@ export class TrainingPlanError extends LoraTrainerError {
 export class AdapterBaseMismatchError extends LoraTrainerError {
   override name = "AdapterBaseMismatchError";
 }
+
+/** A LoRA adapter file is not one llama.cpp would load (missing keys, unknown tensor names, unpaired or ragged A/B). */
+export class AdapterFormatError extends LoraTrainerError {
+  override name = "AdapterFormatError";
+}

@@ -32,6 +32,7 @@ export { type TrainingPlan, validateTrainingPlan } from "./data/validateTraining
 export {
   AbortError,
   AdapterBaseMismatchError,
+  AdapterFormatError,
   BackendUnavailableError,
   type DatasetProblem,
   DatasetValidationError,
@@ -52,6 +53,7 @@ export { HF_MODULES, hfRowSource } from "./export/hfLayout.js";
 export { type LoraWeights, type LoraWeightsPair, loraDelta, loraWeightsOf } from "./export/loraWeights.js";
 export { type MergedType, type MergeReport, type MergeToGgufOptions, mergeToGguf } from "./export/mergeToGguf.js";
 export { type ExportPeftAdapterOptions, exportPeftAdapter, type PeftExport, peftConfig } from "./export/peft.js";
+export { type ReadGgufAdapterOptions, readGgufAdapter } from "./export/readGgufAdapter.js";
 export {
   encodeSafetensors,
   type SafetensorsOptions,

@@ -1,11 +1,11 @@
 import { access, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GgmlType, openGguf, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { f32, GgmlType, openGguf, readTensor, str, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import type { Tensor2D } from "@tensorflow/tfjs";
 import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdapterBaseMismatchError } from "../errors.js";
+import { AdapterBaseMismatchError, AdapterFormatError } from "../errors.js";
 import { loadModel } from "../loadModel.js";
 import { exportGgufAdapter } from "../lora/exportGgufAdapter.js";
 import { type CreateLoraOptions, LoraAdapter } from "../lora/LoraAdapter.js";
@@ -111,6 +111,16 @@ describe("mergeToGguf", () => {
         expect(q.type).toBe({ F32: GgmlType.F32, F16: GgmlType.F16, Q8_0: GgmlType.Q8_0 }[type]);
         expect(merged.tensors.find((t) => t.name === "output_norm.weight")!.type).toBe(GgmlType.F32);
       }
+      // Merging from the adapter file (readGgufAdapter) gives the same weights as merging the live adapter.
+      const fromFile = join(dir, `${name}.merged-from-file.gguf`);
+      await mergeToGguf(adapterPath, { base: basePath, path: fromFile, type: "F32" });
+      const [live, read] = await Promise.all([openGguf(join(dir, `${name}.merged.F32.gguf`)), openGguf(fromFile)]);
+      let worstWeight = 0;
+      for (const t of live.tensors) {
+        const [x, y] = await Promise.all([readTensor(live, t.name), readTensor(read, t.name)]);
+        for (let i = 0; i < x.length; i++) worstWeight = Math.max(worstWeight, Math.abs(x[i]! - y[i]!));
+      }
+      expect(worstWeight).toBeLessThan(1e-6);
       const effect = compare(withAdapter, base);
       console.log(
         `${name}: llama.cpp base+adapter vs merged: F32 ${results.F32!.worst.toExponential(2)}, F16 ${results.F16!.worst.toExponential(2)} ` +
@@ -147,5 +157,49 @@ describe("mergeToGguf", () => {
     expect((await readdir(dir)).filter((f) => f.startsWith("mismatch-out"))).toEqual([]);
     adapter.dispose();
     model.dispose();
+  });
+  it("reads adapter files as llama.cpp would: refuses a model file, unpaired or ragged tensors, and another architecture", async () => {
+    const basePath = join(dir, "file-checks-base.gguf");
+    await writeGguf(basePath, tinyModelSpec({ architecture: "qwen2", dim: 64, layers: 1 }));
+    const out = join(dir, "file-checks-out.gguf");
+    await expect(mergeToGguf(basePath, { base: basePath, path: out })).rejects.toThrow(AdapterFormatError);
+    const adapterFile = async (name: string, architecture: string, tensors: Array<[string, number[]]>) => {
+      const path = join(dir, name);
+      const metadata = {
+        "general.architecture": str(architecture),
+        "general.type": str("adapter"),
+        "adapter.type": str("lora"),
+        "adapter.lora.alpha": f32(8),
+      };
+      const specs = tensors.map(([tensor, shape]) => ({
+        name: tensor,
+        shape,
+        type: GgmlType.F32,
+        data: new Float32Array(shape[0]! * shape[1]!).fill(0.01),
+      }));
+      await writeGguf(path, { metadata, tensors: specs }, { validate: "structure" });
+      return path;
+    };
+    const unpaired = await adapterFile("unpaired.gguf", "qwen2", [["blk.0.attn_q.weight.lora_a", [64, 4]]]);
+    await expect(mergeToGguf(unpaired, { base: basePath, path: out })).rejects.toThrow(
+      /has lora_a but not its partner/,
+    );
+    const ragged = await adapterFile("ragged.gguf", "qwen2", [
+      ["blk.0.attn_q.weight.lora_a", [64, 4]],
+      ["blk.0.attn_q.weight.lora_b", [2, 64]],
+    ]);
+    await expect(mergeToGguf(ragged, { base: basePath, path: out })).rejects.toThrow(/do not share a rank/);
+    const llamaAdapter = await adapterFile("llama-adapter.gguf", "llama", [
+      ["blk.0.attn_q.weight.lora_a", [64, 4]],
+      ["blk.0.attn_q.weight.lora_b", [4, 64]],
+      ["blk.3.attn_v.weight.lora_a", [64, 4]],
+      ["blk.3.attn_v.weight.lora_b", [4, 32]],
+    ]);
+    const error = await mergeToGguf(llamaAdapter, { base: basePath, path: out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdapterBaseMismatchError);
+    expect((error as Error).message).toMatch(
+      /architecture: adapter llama, base qwen2.*blk\.3\.attn_v\.weight is not in the base/,
+    );
+    await expect(access(out)).rejects.toThrow();
   });
 });

@@ -12,6 +12,7 @@ import { LoraAdapter } from "../lora/LoraAdapter.js";
 import { decoderConfigFromMetadata } from "../models/DecoderConfig.js";
 import { checkAdapterBase } from "./checkAdapterBase.js";
 import { type LoraWeights, loraDelta, loraWeightsOf } from "./loraWeights.js";
+import { readGgufAdapter } from "./readGgufAdapter.js";
 
 /** Element type of the merged model's matrices (vectors such as norms and biases stay F32). */
 export type MergedType = "F32" | "F16" | "Q8_0";
@@ -41,22 +42,28 @@ const GGML: Record<MergedType, GgmlType> = { F32: GgmlType.F32, F16: GgmlType.F1
 const FILE_TYPE: Record<MergedType, number> = { F32: 0, F16: 1, Q8_0: 7 };
 
 /**
- * Folds the adapter into its base, W' = W + scale·(A·B)ᵀ (scale alpha/r, or alpha/√r with rsLoRA), and writes a
+ * Folds the adapter (a live {@link LoraAdapter}, its {@link LoraWeights}, or the path of a GGUF LoRA adapter file)
+ * into its base, W' = W + scale·(A·B)ᵀ (scale alpha/r, or alpha/√r with rsLoRA), and writes a
  * complete GGUF that llama.cpp loads without the adapter: every base metadata key and tensor, in the base's order,
  * matrices in `type`. Checks the adapter against the base first (AdapterBaseMismatchError) and writes nothing then.
  * The encoded tensors are held in memory until the write (about the output file's size).
  */
 export async function mergeToGguf(
-  adapter: LoraAdapter | LoraWeights,
+  adapter: LoraAdapter | LoraWeights | string,
   options: MergeToGgufOptions,
 ): Promise<MergeReport> {
   const { signal } = options;
   const type = options.type ?? "F16";
-  const weights = adapter instanceof LoraAdapter ? await loraWeightsOf(adapter) : adapter;
   const file = await openGguf(options.base, { signal });
   const metadataValues = new Map(Object.entries(file.metadata).map(([key, value]) => [key, value.value]));
   const embd = file.tensors.find((t) => t.name === "token_embd.weight");
   const config = decoderConfigFromMetadata(metadataValues, options.base, embd?.shape[1]);
+  const weights =
+    typeof adapter === "string"
+      ? await readGgufAdapter(adapter, { base: config, signal })
+      : adapter instanceof LoraAdapter
+        ? await loraWeightsOf(adapter)
+        : adapter;
   checkAdapterBase(weights, {
     config,
     tensors: file.tensors.map((t) => ({ name: t.name, ne: t.shape, ggmlType: t.type, byteLength: t.byteLength })),
