@@ -17,7 +17,7 @@ describe("checkTarget", () => {
     ["-bakery.com", "invalid"],
     ["ab--bakery.com", "invalid"],
     ["shop.bakery.com", "invalid"],
-    ["averyveryverylongbakeryname.com", "too-long"],
+    ["averyverylongbakeryname.com", "too-long"],
     ["nikeshoes.com", "unsafe"],
     ["paypa1-login.com", "unsafe"],
   ])("rejects %s as %s", (domain, reason) => {

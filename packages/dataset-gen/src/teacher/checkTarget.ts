@@ -8,8 +8,8 @@ export type TargetRejection = "invalid" | "too-long" | "unsafe";
 /** Verdict on one target domain. */
 export type TargetVerdict = { ok: true } | { ok: false; reason: TargetRejection; detail: string };
 
-/** The longest second-level label the teacher emits (a length check, not the RFC limit). Defaults to 24. */
-export const MAX_TARGET_LABEL = 24;
+/** The longest second-level label the teacher emits (a length check, not the RFC limit). Defaults to 20 (the evaluator counts longer labels as "too long"). */
+export const MAX_TARGET_LABEL = 20;
 
 /**
  * Checks one teacher output: validity (RFC 1035/1123 LDH label, IANA TLD), length, then profanity/trademarks
