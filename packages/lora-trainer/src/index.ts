@@ -111,8 +111,10 @@ export {
 } from "./tuner/checkpoint.js";
 export { CheckpointMismatchError, NonFiniteError, TrainingConfigError } from "./tuner/errors.js";
 export { evaluateLoss } from "./tuner/evaluate.js";
+export { FullModel, type FullModelOptions, fullModelConfig } from "./tuner/FullModel.js";
 export { learningRateAt, type ScheduleDecay, type ScheduleOptions } from "./tuner/schedule.js";
 export { loraTrainable, type Trainable } from "./tuner/Trainable.js";
 export { DEFAULT_TRAINING_ARGS, resolveTrainingArgs, type TrainingArgs } from "./tuner/TrainingArgs.js";
 export { type ReverseWordOptions, reverseWordBatches, reverseWordExample } from "./tuner/toyTask.js";
 export { type TrainingProgress, type TrainOptions, type TrainResult, train } from "./tuner/train.js";
+export { type WriteFullModelGgufOptions, writeFullModelGguf } from "./tuner/writeFullModelGguf.js";
