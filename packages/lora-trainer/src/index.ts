@@ -113,6 +113,16 @@ export { CheckpointMismatchError, NonFiniteError, TrainingConfigError } from "./
 export { evaluateLoss } from "./tuner/evaluate.js";
 export { FullModel, type FullModelOptions, fullModelConfig } from "./tuner/FullModel.js";
 export { learningRateAt, type ScheduleDecay, type ScheduleOptions } from "./tuner/schedule.js";
+export {
+  formatSweepTable,
+  gridOf,
+  type SweepOptions,
+  type SweepResult,
+  type SweepSpace,
+  sweep,
+  type TrialConfig,
+  type TrialResult,
+} from "./tuner/sweep.js";
 export { loraTrainable, type Trainable } from "./tuner/Trainable.js";
 export { DEFAULT_TRAINING_ARGS, resolveTrainingArgs, type TrainingArgs } from "./tuner/TrainingArgs.js";
 export { type ReverseWordOptions, reverseWordBatches, reverseWordExample } from "./tuner/toyTask.js";
