@@ -109,6 +109,13 @@ describe("loadExamples", () => {
     await expect(loadExamples(await file("blank.jsonl", ["", "  ", ""]))).rejects.toThrow(/holds no training example/);
   });
 
+  it("names a file it cannot read", async () => {
+    const missing = join(dir, "missing.jsonl");
+    const error = (await loadExamples(missing).catch((e: unknown) => e)) as DatasetValidationError;
+    expect(error).toBeInstanceOf(DatasetValidationError);
+    expect(error.problems).toEqual([{ file: missing, line: 0, message: "cannot read the file (ENOENT)" }]);
+  });
+
   it("stops on an aborted signal", async () => {
     const path = await file("abort.jsonl", [chat(["user", "a"], ["assistant", "b"])]);
     await expect(loadExamples(path, { signal: AbortSignal.abort() })).rejects.toThrow();

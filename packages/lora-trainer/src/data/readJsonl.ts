@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { AbortError, type DatasetProblem } from "../errors.js";
+import { AbortError, type DatasetProblem, DatasetValidationError } from "../errors.js";
 
 /** One parsed JSONL line. */
 export interface JsonlRecord {
@@ -33,19 +33,25 @@ export async function readJsonl(file: string, options: ReadJsonlOptions = {}): P
   const problems: DatasetProblem[] = [];
   const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
   let line = 0;
-  for await (const raw of lines) {
-    line++;
-    if (signal?.aborted) {
-      lines.close();
-      throw new AbortError(`reading ${file} was aborted at line ${line}`, { cause: signal.reason });
+  try {
+    for await (const raw of lines) {
+      line++;
+      if (signal?.aborted) {
+        lines.close();
+        throw new AbortError(`reading ${file} was aborted at line ${line}`, { cause: signal.reason });
+      }
+      const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+      if (text.trim() === "") continue;
+      try {
+        records.push({ line, value: JSON.parse(text) });
+      } catch (error) {
+        problems.push({ file, line, message: `malformed JSON (${(error as Error).message}): ${preview(text)}` });
+      }
     }
-    const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (text.trim() === "") continue;
-    try {
-      records.push({ line, value: JSON.parse(text) });
-    } catch (error) {
-      problems.push({ file, line, message: `malformed JSON (${(error as Error).message}): ${preview(text)}` });
-    }
+  } catch (error) {
+    if (error instanceof AbortError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new DatasetValidationError([{ file, line, message: `cannot read the file (${reason})` }], { cause: error });
   }
   return { file, records, problems };
 }

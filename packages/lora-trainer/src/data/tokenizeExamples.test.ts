@@ -30,6 +30,37 @@ describe("tokenizeExamples", () => {
     expect(report.tokens).toBe(first!.ids.length);
   });
 
+  it("masks every assistant turn of a multi-turn chat, and no system or user token", () => {
+    const { examples } = tokenizeExamples(
+      [
+        {
+          messages: [
+            { role: "system", content: "Suggest domains." },
+            { role: "user", content: "Bakery" },
+            { role: "assistant", content: "pain.fr" },
+            { role: "user", content: "Shorter" },
+            { role: "assistant", content: "pa.in" },
+          ],
+          file: "chat.jsonl",
+          line: 4,
+        },
+      ],
+      { tokenizer, maxLength: 256 },
+    );
+    const { ids, lossMask } = examples[0]!;
+    const spans: string[] = [];
+    let current: number[] = [];
+    ids.forEach((id, i) => {
+      if (lossMask[i] === 1) current.push(id);
+      else if (current.length > 0) {
+        spans.push(tokenizer.decode(current));
+        current = [];
+      }
+    });
+    if (current.length > 0) spans.push(tokenizer.decode(current));
+    expect(spans).toEqual(["pain.fr<|im_end|>", "pa.in<|im_end|>"]);
+  });
+
   it("trains on every token but the first with includePrompt", () => {
     const { examples } = tokenizeExamples([example("Bakery", "pain.fr")], {
       tokenizer,
