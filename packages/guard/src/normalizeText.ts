@@ -107,10 +107,14 @@ function decodeLeet(folded: string, oneAs: "i" | "1", pipeAs: "i" | "1" = oneAs)
   });
 }
 
+/** Longer tokens are cut: no word is this long, and term patterns backtrack on very long ones. */
+const MAX_TOKEN = 48;
+
 function tokensOf(decoded: string): string {
   return decoded
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
+    .map((token) => (token.length > MAX_TOKEN ? token.slice(0, MAX_TOKEN) : token))
     .join(" ");
 }
 

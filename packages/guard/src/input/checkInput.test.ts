@@ -138,6 +138,14 @@ describe("checkInput behaviour", () => {
     expect(checkInput("a shop for n1gg3r jokes")).toMatchObject({ allowed: false, category: "hate-harassment" });
   });
 
+  it("stays fast on pathological input up to the length limit (no regex blow-up)", () => {
+    for (const text of ["a ".repeat(4999), `clone${"a".repeat(9990)}`, "n.".repeat(4999), "1 ".repeat(4999)]) {
+      const started = performance.now();
+      checkInput(text);
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
+  }, 60_000);
+
   it("rejects non-strings and over-long text with a named error", () => {
     expect(() => checkInput(42 as unknown as string)).toThrow(GuardInputError);
     expect(() => checkInput("a".repeat(20), { maxLength: 10 })).toThrow(GuardInputError);
