@@ -75,7 +75,7 @@ export interface SweepResult {
 
 /** Runs the trials one after another and returns them ranked. */
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
-  const { model, space, method = "grid", trials = 8, seed = 0, outDir } = options;
+  const { space, method = "grid", trials = 8, seed = 0, outDir } = options;
   if (options.validationBatches.length === 0)
     throw new TrainingConfigError("sweep: validation batches are required (the objective is validation loss)");
   const base: TrialConfig = {
