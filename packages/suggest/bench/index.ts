@@ -171,6 +171,7 @@ await runPeer("pipeline", 2); // warm-up: JIT, grammar and chat-template caches;
 await runPeer("raw", 2);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const rows: PeerRun[] = [];
+const pairedRatios = new Map<number, number[]>();
 for (const concurrency of [1, 4, 16]) {
   // Interleave the peers and keep each one's median run: the machine is shared and its load drifts.
   const runs: Record<string, PeerRun[]> = { pipeline: [], raw: [] };
@@ -194,27 +195,36 @@ for (const concurrency of [1, 4, 16]) {
       }),
     );
   }
+  // Each repeat ran the two peers back to back: their ratio cancels slow drift in machine load.
+  const msPerToken = (r: PeerRun) => r.wallMs / r.tokens;
+  const ratios = (runs.pipeline as PeerRun[])
+    .map((p, k) => msPerToken(p) / msPerToken((runs.raw as PeerRun[])[k] as PeerRun))
+    .sort((a, b) => a - b);
+  pairedRatios.set(concurrency, ratios);
 }
-
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(
   `\n${"peer".padEnd(10)}${pad("conc", 5)}${pad("tokens", 8)}${pad("sugg/s", 9)}${pad("tok/s", 9)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}${pad("vs raw", 9)}${pad("own", 7)}`,
 );
 for (const concurrency of [1, 4, 16]) {
-  const raw = rows.find((r) => r.peer === "raw" && r.concurrency === concurrency) as PeerRun;
   for (const r of rows.filter((x) => x.concurrency === concurrency)) {
     const perSecond = (n: number) => ((n / r.wallMs) * 1000).toFixed(1);
     const pipeline = r.peer === "pipeline";
     // Overhead vs raw: extra wall time per generated token. "own": request time spent outside the generator.
-    const vsRaw = pipeline ? `${((r.wallMs / r.tokens / (raw.wallMs / raw.tokens) - 1) * 100).toFixed(1)}%` : "";
+    const ratios = pairedRatios.get(concurrency) as number[];
+    const vsRaw = pipeline ? `${(((ratios[ratios.length >> 1] as number) - 1) * 100).toFixed(1)}%` : "";
     const own = pipeline ? `${(((r.requestMs - r.insideMs) / r.requestMs) * 100).toFixed(1)}%` : "";
     console.log(
       `${r.peer.padEnd(10)}${pad(concurrency, 5)}${pad(r.tokens, 8)}${pad(pipeline ? perSecond(r.suggestions) : "-", 9)}${pad(perSecond(r.tokens), 9)}${pad(percentile(r.latencies, 50).toFixed(1), 9)}${pad(percentile(r.latencies, 95).toFixed(1), 9)}${pad(vsRaw, 9)}${pad(own, 7)}`,
     );
   }
 }
+for (const [concurrency, ratios] of pairedRatios) {
+  console.log(`paired ratios at concurrency ${concurrency}: ${ratios.map((r) => r.toFixed(2)).join(" ")}`);
+}
 console.log(
-  "vs raw = pipeline ms per token ÷ raw ms per token − 1 (median of interleaved runs, same prompts, grammar and seeds);\n" +
+  "vs raw = median over repeats of (pipeline ms per token ÷ raw ms per token of the run beside it) − 1\n" +
+    "  (same prompts, grammar and seeds; paired runs cancel drift in machine load);\n" +
     "own = share of request time spent outside the generator (guard, prompt, validation, filters, ranking)",
 );
 await suggester.dispose();
