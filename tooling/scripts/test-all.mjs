@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every package's vitest project in one process and prints the closing line CI reads:
-// `N passed, N failed`, summed from vitest's JSON reporter. Exits non-zero on any failure or when no test ran.
+// `N passed, N failed[, N skipped]`, summed from vitest's JSON reporter. Exits non-zero on any failure or when no test ran.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -24,5 +24,7 @@ const passed = report.numPassedTests ?? 0;
 // A file that failed to load (syntax error, missing import) has no test results: count it as one failure.
 const brokenFiles = (report.testResults ?? []).filter((f) => f.status === "failed" && f.assertionResults.length === 0);
 const failed = (report.numFailedTests ?? 0) + brokenFiles.length;
-console.log(`${passed} passed, ${failed} failed`);
+const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+// Skipped tests (data beside the repo absent, browser not installed) are counted so they cannot drop out unnoticed.
+console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
 process.exit(run.status !== 0 || failed > 0 || passed === 0 ? 1 : 0);
