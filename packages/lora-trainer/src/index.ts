@@ -18,6 +18,7 @@ export {
   type ParsedExamples,
   parseExamples,
 } from "./data/parseExamples.js";
+export { type PrepareDatasetOptions, type PreparedDataset, prepareDataset } from "./data/prepareDataset.js";
 export { type JsonlContents, type JsonlRecord, type ReadJsonlOptions, readJsonl } from "./data/readJsonl.js";
 export { seededRandom, shuffled } from "./data/seededRandom.js";
 export type { TokenBatch, TokenizedExample } from "./data/TokenBatch.js";
