@@ -29,7 +29,25 @@ const MAX_HYPONYMS = 12;
  * synonyms, pointer neighbours (hypernyms, derivations, parts, topic domains …) and the
  * content words of its glosses. The word's most frequent senses count most.
  */
-export function relatedStems(wordnet: WordNet, word: string, maxSenses = 3): Map<string, number> {
+export function relatedStems(wordnet: WordNet, word: string, maxSenses = 3): ReadonlyMap<string, number> {
+  let cache = caches.get(wordnet);
+  if (!cache) {
+    cache = new Map();
+    caches.set(wordnet, cache);
+  }
+  const key = `${maxSenses}:${word}`;
+  let bag = cache.get(key);
+  if (!bag) {
+    bag = expand(wordnet, word, maxSenses);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(key, bag);
+  }
+  return bag;
+}
+
+const caches = new WeakMap<WordNet, Map<string, Map<string, number>>>();
+
+function expand(wordnet: WordNet, word: string, maxSenses: number): Map<string, number> {
   const bag = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const piece of text.toLowerCase().split(/[^a-z0-9]+/)) {

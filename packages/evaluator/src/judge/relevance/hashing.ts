@@ -1,8 +1,14 @@
-import { fnv1a32 } from "../../data/fnv1a.js";
-
-/** Hashes feature strings into `2^bits` buckets (the hashing trick). */
+/**
+ * Hashes feature strings into `2^bits` buckets (the hashing trick): FNV-1a over UTF-16 code
+ * units, no encoding step, since this runs for every (word, name-part) cross.
+ */
 export function hashFeature(feature: string, bits: number): number {
-  return fnv1a32(feature) & ((1 << bits) - 1);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) {
+    hash ^= feature.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) & ((1 << bits) - 1);
 }
 
 /** Logistic function. */

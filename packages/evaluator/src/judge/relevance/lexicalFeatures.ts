@@ -20,7 +20,6 @@ export const LEXICAL_FEATURE_NAMES = [
  * and the cosine of their WordNet-expanded stem bags.
  */
 export class LexicalFeatures {
-  readonly #bags = new Map<string, Map<string, number>>();
   readonly #closures = new Map<string, Map<string, number>>();
   readonly #trigrams = new Map<string, Set<string>>();
 
@@ -94,13 +93,8 @@ export class LexicalFeatures {
     return closure;
   }
 
-  #bag(word: string): Map<string, number> {
-    let bag = this.#bags.get(word);
-    if (!bag) {
-      bag = relatedStems(this.wordnet, word);
-      this.#bags.set(word, bag);
-    }
-    return bag;
+  #bag(word: string): ReadonlyMap<string, number> {
+    return relatedStems(this.wordnet, word);
   }
 
   #trigramsOf(text: string): Set<string> {
@@ -116,8 +110,8 @@ export class LexicalFeatures {
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
 
-const norms = new WeakMap<Map<string, number>, number>();
-function norm(bag: Map<string, number>): number {
+const norms = new WeakMap<ReadonlyMap<string, number>, number>();
+function norm(bag: ReadonlyMap<string, number>): number {
   let value = norms.get(bag);
   if (value === undefined) {
     value = 0;
