@@ -8,8 +8,10 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { BenchSuite } from "@nomen/bench";
 import { loadCompanies } from "../src/data/loadCompanies.js";
+import { noSafetyCheck } from "../src/judge/checks.js";
 import { MetricJudge } from "../src/judge/MetricJudge.js";
 import { RelevanceModel } from "../src/judge/relevance/RelevanceModel.js";
+import { guardSafety } from "../src/judge/siblingChecks.js";
 import { WordNet } from "../src/lexicon/WordNet.js";
 import { charTrigramBaseline } from "../src/validation/charTrigramBaseline.js";
 import { syntheticItems } from "./syntheticItems.js";
@@ -39,6 +41,17 @@ await suite.add({
   repeats: REPEATS,
   fn: () => {
     for (const item of nextBatch()) for (const s of item.suggestions) charTrigramBaseline(item.description, s);
+  },
+});
+
+await suite.add({
+  name: "guard output filter alone",
+  backend: "@nomen/guard",
+  work: { amount: items, unit: "items" },
+  warmup: WARMUP,
+  repeats: REPEATS,
+  fn: () => {
+    for (const item of nextBatch()) for (const s of item.suggestions) guardSafety.check(s, item.description);
   },
 });
 
@@ -73,6 +86,17 @@ if (existsSync(dataPath)) {
     repeats: REPEATS,
     fn: () => {
       for (const item of nextBatch()) trained.scoreList(item.description, item.suggestions);
+    },
+  });
+  const trainedNoFilter = MetricJudge.create({ wordnet, relevance, safety: noSafetyCheck });
+  await suite.add({
+    name: "metric judge (trained, no output filter)",
+    backend: "js",
+    work: { amount: items, unit: "items" },
+    warmup: WARMUP,
+    repeats: REPEATS,
+    fn: () => {
+      for (const item of nextBatch()) trainedNoFilter.scoreList(item.description, item.suggestions);
     },
   });
 } else {

@@ -3,7 +3,7 @@
  * dataset-gen edge-case suite (600 items), scored by the metric judge, recorded in the run
  * store, compared (paired bootstrap + Wilcoxon), failure taxonomy, safety suite with and
  * without the guard, Markdown + HTML report.
- * Usage: pnpm --filter @nomen/evaluator eval-demo [--report out/eval-demo] [--db .nomen/runs.db] [--per-category 60] [--untrained]
+ * Usage: pnpm --filter @nomen/evaluator eval-demo [--report out/eval-demo] [--db .nomen/runs.db] [--per-category 60] [--untrained] [--train-log trainer.jsonl]
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -16,6 +16,7 @@ import { evaluateSuggestions, type SuggestionItem } from "../src/evaluateSuggest
 import { MetricJudge } from "../src/judge/MetricJudge.js";
 import { RelevanceModel } from "../src/judge/relevance/RelevanceModel.js";
 import { WordNet } from "../src/lexicon/WordNet.js";
+import { readTrainerLog } from "../src/report/readTrainerLog.js";
 import { writeReport } from "../src/report/writeReport.js";
 import { safetyMetrics } from "../src/safety/safetyMetrics.js";
 import { formatEstimate } from "../src/stats/bootstrap.js";
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     db: { type: "string", default: ".nomen/runs.db" },
     "per-category": { type: "string", default: "60" },
     untrained: { type: "boolean", default: false },
+    "train-log": { type: "string" },
   },
 });
 const seed = 1;
@@ -149,6 +151,6 @@ const files = writeReport({
   comparison,
   failures: runs.map((r) => r.failures),
   safety,
-  lossCurves: [],
+  lossCurves: values["train-log"] ? readTrainerLog(values["train-log"]) : [],
 });
 console.log(`report: ${files.markdown}, ${files.html}`);

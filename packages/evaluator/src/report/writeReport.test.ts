@@ -27,6 +27,35 @@ describe("writeReport", () => {
     );
     const curves = readTrainerLog(log);
     expect(curves.map((c) => c.points.length)).toEqual([3, 3]);
+    const header = join(dir, "trainer-result.json");
+    writeFileSync(
+      header,
+      JSON.stringify({
+        step: 3,
+        losses: [2.5, 2.1, 1.9],
+        validationLosses: [
+          { step: 0, loss: 2.6 },
+          { step: 3, loss: 2.0 },
+        ],
+      }),
+    );
+    expect(readTrainerLog(header, "lora")).toEqual([
+      {
+        label: "lora",
+        points: [
+          { step: 1, loss: 2.5 },
+          { step: 2, loss: 2.1 },
+          { step: 3, loss: 1.9 },
+        ],
+      },
+      {
+        label: "lora (validation)",
+        points: [
+          { step: 0, loss: 2.6 },
+          { step: 3, loss: 2.0 },
+        ],
+      },
+    ]);
     const est = (values: number[]) => bootstrapMean(values);
     const files = writeReport({
       outDir: join(dir, "out"),
