@@ -1,8 +1,10 @@
-import { AvailabilityOptionsError, InvalidDomainError } from "./errors.js";
+import { type Clock, realClock } from "./clock.js";
+import { AvailabilityOptionsError, DisposedError, InvalidDomainError } from "./errors.js";
 import { type AvailabilityState, interpretRdap } from "./interpretRdap.js";
 import { type LookupNameserversOptions, lookupNameservers, type NameserverSignal } from "./lookupNameservers.js";
 import { queryRdap } from "./queryRdap.js";
 import { RegistryGate } from "./RegistryGate.js";
+import { raceSignal } from "./raceSignal.js";
 import { loadRdapBootstrap, RdapBootstrap, type RdapBootstrapJson } from "./rdapBootstrap.js";
 import { TtlCache } from "./TtlCache.js";
 import { validateDomain } from "./validateDomain.js";
@@ -50,7 +52,27 @@ export interface AvailabilityCheckerOptions {
   readonly fetch?: typeof fetch;
   /** Defaults to `nomen-domains/0.1 (+https://github.com/nomen)`. */
   readonly userAgent?: string;
+  /** Epoch milliseconds for back-offs, the cache TTL and the bootstrap TTL. Defaults to `Date.now`. */
+  readonly now?: () => number;
+  /**
+   * How back-offs are waited out: resolve after `ms`, reject with `signal.reason` on abort. Defaults to
+   * `setTimeout` from `node:timers/promises`. Inject it (with `now`) to test back-off without sleeping.
+   */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** A bootstrap with our own load time (on the checker's clock), so its TTL follows `now`. */
+interface LoadedBootstrap {
+  readonly map: RdapBootstrap;
+  readonly loadedAt: number;
+}
+
+const NUMBER_HINTS = {
+  timeoutMs: "RDAP servers usually answer within 1,000 ms; 5,000 is the default",
+  maxConcurrentPerRegistry: "registries rate-limit at a few requests in flight; 2 is the default",
+  maxRetryAfterMs: "pass the longest wait you accept in milliseconds, e.g. 30000 (the default)",
+  cacheTtlMs: "pass 0 to turn the cache off, or e.g. 600000 (ten minutes, the default)",
+} as const;
 
 /**
  * Checks registration state over RDAP, honestly: `available` only on an authoritative 404 from the
@@ -63,27 +85,43 @@ export interface AvailabilityCheckerOptions {
  */
 export class AvailabilityChecker {
   readonly #options: AvailabilityCheckerOptions;
-  readonly #cache = new TtlCache<string, AvailabilityResult>();
+  readonly #clock: Clock;
+  readonly #cache: TtlCache<string, AvailabilityResult>;
   readonly #gates = new Map<string, RegistryGate>();
-  #bootstrap: Promise<RdapBootstrap> | undefined;
+  /** Aborts shared work (the bootstrap load) on dispose; never tied to one caller's signal. */
+  readonly #lifetime = new AbortController();
+  #bootstrap: Promise<LoadedBootstrap> | undefined;
   #disposed = false;
 
   constructor(options: AvailabilityCheckerOptions = {}) {
     for (const key of ["timeoutMs", "maxConcurrentPerRegistry", "maxRetryAfterMs", "cacheTtlMs"] as const) {
       const value = options[key];
-      if (value !== undefined && !(Number.isFinite(value) && value >= (key === "cacheTtlMs" ? 0 : 1))) {
-        throw new AvailabilityOptionsError(key, "a positive finite number", value);
+      const min = key === "cacheTtlMs" ? 0 : 1;
+      if (value !== undefined && !(Number.isFinite(value) && value >= min)) {
+        const expected = min === 0 ? "a finite number ≥ 0" : "a finite number ≥ 1";
+        throw new AvailabilityOptionsError(key, expected, value, { hint: NUMBER_HINTS[key] });
       }
     }
     if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {
-      throw new AvailabilityOptionsError("maxRetries", "an integer ≥ 0", options.maxRetries);
+      throw new AvailabilityOptionsError("maxRetries", "an integer ≥ 0", options.maxRetries, {
+        hint: "pass 0 to never retry after a 429, or e.g. 2 (the default)",
+      });
+    }
+    for (const key of ["now", "sleep", "fetch"] as const) {
+      if (options[key] !== undefined && typeof options[key] !== "function") {
+        throw new AvailabilityOptionsError(key, "a function", options[key], {
+          hint: `leave "${key}" out to use the real one`,
+        });
+      }
     }
     this.#options = options;
+    this.#clock = { now: options.now ?? realClock.now, sleep: options.sleep ?? realClock.sleep };
+    this.#cache = new TtlCache(10_000, this.#clock.now);
   }
 
   /** Checks one domain. Throws {@link InvalidDomainError} when it is not a valid registrable domain. */
   async check(input: string, options: { signal?: AbortSignal } = {}): Promise<AvailabilityResult> {
-    if (this.#disposed) throw new Error("AvailabilityChecker is disposed: create a new one.");
+    if (this.#disposed) throw new DisposedError("AvailabilityChecker");
     const validation = validateDomain(input);
     if (!validation.valid) throw new InvalidDomainError(input, validation.reason);
     const domain = validation.domain;
@@ -96,6 +134,7 @@ export class AvailabilityChecker {
 
   /** Checks many domains; validates them all first so that a bad one fails fast. Results keep input order. */
   async checkMany(inputs: readonly string[], options: { signal?: AbortSignal } = {}): Promise<AvailabilityResult[]> {
+    if (this.#disposed) throw new DisposedError("AvailabilityChecker");
     for (const input of inputs) {
       const validation = validateDomain(input);
       if (!validation.valid) throw new InvalidDomainError(input, validation.reason);
@@ -103,9 +142,11 @@ export class AvailabilityChecker {
     return Promise.all(inputs.map((input) => this.check(input, options)));
   }
 
-  /** Forgets cached answers and the loaded bootstrap. */
+  /** Forgets cached answers and the loaded bootstrap; a bootstrap load in flight is cancelled. */
   dispose(): void {
+    if (this.#disposed) return;
     this.#disposed = true;
+    this.#lifetime.abort(new DisposedError("AvailabilityChecker"));
     this.#cache.clear();
     this.#bootstrap = undefined;
   }
@@ -115,8 +156,9 @@ export class AvailabilityChecker {
   }
 
   async #checkUncached(domain: string, signal?: AbortSignal): Promise<AvailabilityResult> {
-    const bootstrap = await this.#loadBootstrap(signal);
-    const registry = bootstrap.serversFor(domain)[0];
+    // The load is shared by every concurrent check: each caller stops waiting on its own signal only.
+    const bootstrap = await raceSignal(this.#sharedBootstrap(), signal);
+    const registry = bootstrap.map.serversFor(domain)[0];
     const rdap = registry
       ? { ...(await this.#askRegistry(registry, domain, signal)), source: "rdap" as const, registry }
       : { state: "unknown" as const, detail: "no-rdap-server", source: "none" as const };
@@ -140,7 +182,7 @@ export class AvailabilityChecker {
       userAgent = "nomen-domains/0.1 (+https://github.com/nomen)",
     } = this.#options;
     const gate = this.#gateFor(base);
-    const queryOptions = { fetch: this.#options.fetch ?? fetch, timeoutMs, userAgent, signal };
+    const queryOptions = { fetch: this.#options.fetch ?? fetch, timeoutMs, userAgent, signal, now: this.#clock.now };
     for (let attempt = 0; ; attempt++) {
       if (gate.backoffMs > maxRetryAfterMs) return { state: "unknown", detail: "registry-backoff" };
       const outcome = await gate.run(async () => {
@@ -158,42 +200,43 @@ export class AvailabilityChecker {
     const key = new URL(base).origin;
     let gate = this.#gates.get(key);
     if (!gate) {
-      gate = new RegistryGate(this.#options.maxConcurrentPerRegistry ?? 2);
+      gate = new RegistryGate(this.#options.maxConcurrentPerRegistry ?? 2, this.#clock);
       this.#gates.set(key, gate);
     }
     return gate;
   }
 
-  #loadBootstrap(signal?: AbortSignal): Promise<RdapBootstrap> {
-    const { bootstrap, bootstrapFile, bootstrapUrl, bootstrapTtlMs = 86_400_000, rdapServers = {} } = this.#options;
+  /** The bootstrap every check shares, reloaded once its TTL has passed (file and URL sources only). */
+  #sharedBootstrap(): Promise<LoadedBootstrap> {
+    const { bootstrapFile, bootstrapUrl, bootstrapTtlMs = 86_400_000 } = this.#options;
     const current = this.#bootstrap;
-    if (current) {
-      return current.then((loaded) =>
-        (bootstrapFile ?? bootstrapUrl) && Date.now() - loaded.loadedAt > bootstrapTtlMs
-          ? this.#reload(signal, loaded)
-          : loaded,
-      );
-    }
-    const fresh =
+    if (!current) return this.#startLoad(undefined);
+    return current.then((loaded) => {
+      const expired = (bootstrapFile ?? bootstrapUrl) && this.#clock.now() - loaded.loadedAt > bootstrapTtlMs;
+      if (!expired) return loaded;
+      // Another check already started the reload: share it.
+      if (this.#bootstrap !== current) return this.#bootstrap ?? this.#startLoad(undefined);
+      return this.#startLoad(loaded);
+    });
+  }
+
+  /** Loads with the checker's own signal (aborted only by dispose); on a failed reload keeps `old` (an old map beats none). */
+  #startLoad(old: LoadedBootstrap | undefined): Promise<LoadedBootstrap> {
+    const { bootstrap, bootstrapFile, bootstrapUrl, rdapServers = {} } = this.#options;
+    const signal = this.#lifetime.signal;
+    const source =
       bootstrap instanceof RdapBootstrap
         ? Promise.resolve(bootstrap)
         : bootstrap
-          ? Promise.resolve(RdapBootstrap.fromJson(bootstrap, "the bootstrap option"))
+          ? Promise.resolve().then(() => RdapBootstrap.fromJson(bootstrap, "the bootstrap option"))
           : loadRdapBootstrap({ file: bootstrapFile, url: bootstrapUrl, fetch: this.#options.fetch, signal });
-    this.#bootstrap = fresh.then((loaded) => loaded.withOverrides(rdapServers));
-    this.#bootstrap.catch(() => {
-      this.#bootstrap = undefined;
+    const loading = source.then((map) => ({ map: map.withOverrides(rdapServers), loadedAt: this.#clock.now() }));
+    const settled = old ? loading.catch(() => old) : loading;
+    this.#bootstrap = settled;
+    settled.catch(() => {
+      if (this.#bootstrap === settled) this.#bootstrap = undefined;
     });
-    return this.#bootstrap;
-  }
-
-  /** Reloads an expired bootstrap; on failure keeps using the old one (an old map beats none). */
-  #reload(signal: AbortSignal | undefined, old: RdapBootstrap): Promise<RdapBootstrap> {
-    const { bootstrapFile, bootstrapUrl, rdapServers = {} } = this.#options;
-    this.#bootstrap = loadRdapBootstrap({ file: bootstrapFile, url: bootstrapUrl, fetch: this.#options.fetch, signal })
-      .then((loaded) => loaded.withOverrides(rdapServers))
-      .catch(() => old);
-    return this.#bootstrap;
+    return settled;
   }
 }
 

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { type Clock, realClock } from "./clock.js";
 
 /**
  * Per-registry politeness: at most `maxConcurrent` requests in flight, and a shared "not before"
@@ -10,19 +10,21 @@ export class RegistryGate {
   #active = 0;
   readonly #waiting: Array<() => void> = [];
   #notBefore = 0;
+  readonly #clock: Clock;
 
-  constructor(maxConcurrent: number) {
+  constructor(maxConcurrent: number, clock: Clock = realClock) {
     this.#maxConcurrent = maxConcurrent;
+    this.#clock = clock;
   }
 
   /** Milliseconds until the registry may be asked again (0 when it may be asked now). */
   get backoffMs(): number {
-    return Math.max(0, this.#notBefore - Date.now());
+    return Math.max(0, this.#notBefore - this.#clock.now());
   }
 
   /** Records a back-off: nobody asks this registry for `ms` milliseconds. */
   backOff(ms: number): void {
-    this.#notBefore = Math.max(this.#notBefore, Date.now() + ms);
+    this.#notBefore = Math.max(this.#notBefore, this.#clock.now() + ms);
   }
 
   /** Runs `task` once a slot is free. */
@@ -37,7 +39,7 @@ export class RegistryGate {
 
   /** Waits out the current back-off (if any). */
   async waitBackoff(signal?: AbortSignal): Promise<void> {
-    for (let wait = this.backoffMs; wait > 0; wait = this.backoffMs) await sleep(wait, undefined, { signal });
+    for (let wait = this.backoffMs; wait > 0; wait = this.backoffMs) await this.#clock.sleep(wait, signal);
   }
 
   async #acquire(signal?: AbortSignal): Promise<void> {

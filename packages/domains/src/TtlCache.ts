@@ -2,12 +2,15 @@
 export class TtlCache<K, V> {
   readonly #entries = new Map<K, { value: V; expires: number }>();
 
-  constructor(readonly maxEntries = 10_000) {}
+  constructor(
+    readonly maxEntries = 10_000,
+    readonly now: () => number = Date.now,
+  ) {}
 
   get(key: K): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.expires <= Date.now()) {
+    if (entry.expires <= this.now()) {
       this.#entries.delete(key);
       return undefined;
     }
@@ -17,7 +20,7 @@ export class TtlCache<K, V> {
   set(key: K, value: V, ttlMs: number): void {
     if (ttlMs <= 0) return;
     this.#entries.delete(key);
-    this.#entries.set(key, { value, expires: Date.now() + ttlMs });
+    this.#entries.set(key, { value, expires: this.now() + ttlMs });
     if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as K);
   }
 

@@ -28,10 +28,32 @@ export class RdapBootstrapError extends Error {
   }
 }
 
-/** An option passed to the availability checker is out of range. */
+/** An option passed to the availability checker is out of range or of the wrong type. */
 export class AvailabilityOptionsError extends Error {
   override readonly name = "AvailabilityOptionsError";
-  constructor(option: string, expected: string, got: unknown, options?: ErrorOptions) {
-    super(`Availability option "${option}" is invalid: expected ${expected}, got ${JSON.stringify(got)}.`, options);
+  constructor(
+    readonly option: string,
+    expected: string,
+    got: unknown,
+    options?: ErrorOptions & { readonly hint?: string },
+  ) {
+    const shown =
+      typeof got === "function" ? "a function" : typeof got === "number" ? String(got) : JSON.stringify(got);
+    const hint = options?.hint ?? `leave "${option}" out to use its default`;
+    super(`Availability option "${option}" is invalid: expected ${expected}, got ${shown}. Hint: ${hint}.`, options);
+  }
+}
+
+/** A method was called on an availability checker after `dispose()`. */
+export class DisposedError extends Error {
+  override readonly name = "DisposedError";
+  constructor(
+    readonly resource: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `${resource} is disposed: expected a live instance, got one whose dispose() already ran. Hint: create a new ${resource} (its cache and bootstrap were released).`,
+      options,
+    );
   }
 }

@@ -6,7 +6,7 @@ export {
   type AvailabilityCheckerOptions,
   type AvailabilityResult,
 } from "./AvailabilityChecker.js";
-export { AvailabilityOptionsError, InvalidDomainError, RdapBootstrapError } from "./errors.js";
+export { AvailabilityOptionsError, DisposedError, InvalidDomainError, RdapBootstrapError } from "./errors.js";
 export { ianaTlds } from "./ianaTlds.js";
 export { type AvailabilityState, interpretRdap } from "./interpretRdap.js";
 export { type LookupNameserversOptions, lookupNameservers, type NameserverSignal } from "./lookupNameservers.js";

@@ -10,6 +10,8 @@ export interface QueryRdapOptions {
   readonly timeoutMs: number;
   readonly userAgent: string;
   readonly signal?: AbortSignal;
+  /** The clock an HTTP-date `Retry-After` is measured against. Defaults to `Date.now`. */
+  readonly now?: () => number;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function queryRdap(baseUrl: string, domain: string, options: QueryR
     if (status === 404) return { kind: "not-found", status };
     const retryAfter = response.headers.get("retry-after");
     if (status === 429 || (status === 503 && retryAfter !== null)) {
-      return { kind: "rate-limited", status, retryAfterMs: parseRetryAfter(retryAfter) };
+      return { kind: "rate-limited", status, retryAfterMs: parseRetryAfter(retryAfter, (options.now ?? Date.now)()) };
     }
     return { kind: "error", status, detail: `rdap-http-${status}` };
   } catch {
