@@ -11,6 +11,11 @@ export {
   splitValidation,
 } from "./data/batching.js";
 export {
+  type EstimateTrainingMemoryOptions,
+  estimateTrainingMemory,
+  type TrainingMemoryReport,
+} from "./data/estimateTrainingMemory.js";
+export {
   type ChatExample,
   type DatasetFormat,
   type LoadExamplesOptions,

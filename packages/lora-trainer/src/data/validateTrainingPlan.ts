@@ -1,7 +1,9 @@
-import { InvalidInputError, TrainingPlanError } from "../errors.js";
-import { type LoraOptions, resolveLoraOptions } from "../lora/loraConfig.js";
+import { InsufficientMemoryError, InvalidInputError, TrainingPlanError } from "../errors.js";
+import { countLoraParameters, type LoraOptions, resolveLoraOptions } from "../lora/loraConfig.js";
+import { formatBytes, type MemoryReport } from "../memory.js";
 import type { DecoderConfig } from "../models/DecoderConfig.js";
 import { projectionShape } from "../models/expectedTensors.js";
+import { estimateTrainingMemory } from "./estimateTrainingMemory.js";
 
 /** What {@link validateTrainingPlan} checks against a model. */
 export interface TrainingPlan {
@@ -12,13 +14,16 @@ export interface TrainingPlan {
   maxLength?: number;
   /** Defaults to 1. */
   batchSize?: number;
+  /** The model's memory report (`model.memory`); when given, a step that would not fit is refused. */
+  memory?: MemoryReport;
 }
 
 /**
  * Checks, before any tensor is allocated, that a training run can work on this model: LoRA options are valid and the
  * rank is at most every target projection's smaller dimension (a larger rank adds parameters but no capacity: B·A
- * cannot exceed rank min(n_in, n_out)), the sequence length fits the context, the batch size is a positive integer.
- * @throws TrainingPlanError listing every problem.
+ * cannot exceed rank min(n_in, n_out)), the sequence length fits the context, the batch size is a positive integer,
+ * and (given `memory`) that one step's predicted peak fits the backend ({@link estimateTrainingMemory}).
+ * @throws TrainingPlanError listing every problem; InsufficientMemoryError when the step would not fit.
  */
 export function validateTrainingPlan(plan: TrainingPlan): void {
   const { config, maxLength = config.contextLength, batchSize = 1 } = plan;
@@ -48,5 +53,24 @@ export function validateTrainingPlan(plan: TrainingPlan): void {
         `${config.heads}/${config.kvHeads} heads, ffn ${config.ffnDim}): ${problems.join("; ")}. ` +
         "Hint: pick a LoRA rank at most the smallest target dimension (8–64 is usual).",
     );
+  }
+  if (plan.memory) {
+    const trainableParameters = plan.lora ? countLoraParameters(config, plan.lora) : plan.memory.parameters;
+    const report = estimateTrainingMemory({
+      config,
+      memory: plan.memory,
+      batchSize,
+      seqLen: maxLength,
+      trainableParameters,
+    });
+    if (!report.fits) {
+      throw new InsufficientMemoryError(
+        `a training step of ${batchSize}×${maxLength} tokens needs ~${formatBytes(report.totalBytes)} ` +
+          `(model ${formatBytes(report.modelBytes)}, optimizer ${formatBytes(report.optimizerBytes)}, activations ` +
+          `${formatBytes(report.activationBytes)}) but the ${plan.memory.backend} backend has ${formatBytes(report.limitBytes)}. ` +
+          "Hint: lower the batch size (use gradient accumulation instead) or maxLength" +
+          (plan.memory.backend === "wasm" ? ", or install @tensorflow/tfjs-node (no 4 GiB heap cap)." : "."),
+      );
+    }
   }
 }
