@@ -36,7 +36,9 @@ describe("estimateTrainingMemory", () => {
       [shape.batch, shape.seqLen],
       "int32",
     );
-    const step = () => optimizer.minimize(() => nextTokenLoss(tf, adapter.forward(ids), ids), false, adapter.variables);
+    const step = () => {
+      optimizer.minimize(() => nextTokenLoss(tf, adapter.forward(ids), ids), false, adapter.variables);
+    };
     step(); // creates the optimizer's moments
     const measured = (await tf.profile(step)).peakBytes;
     const estimate = estimateTrainingMemory({
