@@ -91,7 +91,17 @@ describe("createSuggester on a real tiny model", () => {
 describe("pipeline stages with a scripted generator", () => {
   it("drops invalid, disallowed, duplicate and guarded names, and fills count with another round", async () => {
     const generator = scripted([
-      ["good.com", "good.com", "bad-tld.zzzz", "has-hyphen.com", "digit1.com", "methlab.com", "cheapbread.com"],
+      [
+        "good.com",
+        "good.com",
+        "bad-tld.zzzz",
+        "has-hyphen.com",
+        "digit1.com",
+        "methlab.com",
+        "fuckbakery.com",
+        "paypall.com",
+        "cheapbread.com",
+      ],
       ["second.com", "third.com", "fourth.com"],
     ]);
     const stats: PipelineStats = { rounds: 0, generated: 0, tokens: 0, dropped: {} };
@@ -104,7 +114,7 @@ describe("pipeline stages with a scripted generator", () => {
       ["good.com", "second.com", "third.com"].sort(),
     );
     expect(stats.rounds).toBe(2);
-    expect(stats.dropped).toEqual({ duplicate: 1, invalid: 1, hyphen: 1, digit: 1, guard: 1, "excluded-word": 1 });
+    expect(stats.dropped).toEqual({ duplicate: 1, invalid: 1, hyphen: 1, digit: 1, guard: 3, "excluded-word": 1 });
     expect(generator.calls[0]).toMatchObject({ count: 5, tlds: ["com"], allowHyphens: false, allowDigits: false });
     expect(generator.calls[0]?.messages?.[0]?.content).toMatch(/domain names/i);
   });
