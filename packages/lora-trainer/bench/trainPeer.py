@@ -73,5 +73,12 @@ for i in range(cfg.get("warmup", 1) + cfg.get("repeats", 3)):
     t = time.perf_counter(); step(); times.append((time.perf_counter() - t) * 1000)
 times = sorted(times[cfg.get("warmup", 1):])
 med = times[len(times) // 2]
+a, b = torch.randn(1024, 1024), torch.randn(1024, 1024)
+for _ in range(3): a @ b
+t = time.perf_counter()
+for _ in range(10): a @ b
+matmul_gflops = 2 * 1024 ** 3 / ((time.perf_counter() - t) / 10) / 1e9
+# Debian's torch calls the generic libblas.so.3; which library that resolved to shows in the process's mappings.
+blas = sorted({l.split()[-1].rsplit("/", 1)[-1] for l in open("/proc/self/maps") if "blas" in l})
 print(json.dumps({"backend": "pytorch " + torch.__version__ + " cpu, " + str(torch.get_num_threads()) + " threads",
-                  "blas": torch.__config__.show().count("openblas") > 0, "medianMs": med, "tokensPerSecond": B * T / (med / 1000)}))
+                  "blas": blas, "matmul1024Gflops": round(matmul_gflops, 2), "medianMs": med, "tokensPerSecond": B * T / (med / 1000)}))
