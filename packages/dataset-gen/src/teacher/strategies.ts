@@ -66,8 +66,8 @@ export const keyword: StrategyFn = ({ keywords, quality, city, allowHyphens }, r
   if (quality) out.push(rng.chance(0.5) ? quality + core : core + quality);
   if (city && rng.chance(0.5)) out.push(core + city);
   out.push(rng.chance(0.5) ? `${rng.pick(BRAND_PREFIXES)}${core}` : `${core}${rng.pick(KEYWORD_SUFFIXES)}`);
-  if (rng.chance(0.2)) out.push(core);
-  if (keywords.length > 1 && rng.chance(0.3)) out.push(keywords[0]! + keywords[keywords.length - 1]!);
+  if (rng.chance(0.12)) out.push(core);
+  if (keywords.length > 1 && rng.chance(0.2)) out.push(keywords[0]! + keywords[keywords.length - 1]!);
   out.push(`${core}${rng.pick(KEYWORD_SUFFIXES)}`);
   if (allowHyphens && keywords.length > 1 && rng.chance(0.25)) out.push(keywords.slice(0, 3).join("-"));
   return out;
