@@ -13,11 +13,24 @@ const path =
 const present = existsSync(path);
 if (!present) console.info(`guard: real companies file not found at ${path}; skipping (set NOMEN_COMPANIES)`);
 
+/** FNV-1a 32-bit over the UTF-8 bytes of `text` (the split rule; same as evaluator's `fnv1a32`). */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (const byte of Buffer.from(text, "utf8")) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return hash;
 }
+
+describe("the split hash", () => {
+  it("is FNV-1a 32-bit over UTF-8 bytes (reference vectors, non-ASCII names included)", () => {
+    // "", "a", "foobar" from the FNV reference test suite; the others computed over the UTF-8 bytes.
+    // Hashing UTF-16 code units or Latin-1 bytes instead gives 0xb3369d9c for "Café".
+    expect(fnv1a("")).toBe(0x811c9dc5);
+    expect(fnv1a("a")).toBe(0xe40c292c);
+    expect(fnv1a("foobar")).toBe(0xbf9cf968);
+    expect(fnv1a("Café")).toBe(0xcfc290a9);
+    expect(fnv1a("東京")).toBe(0x68dea76f);
+  });
+});
 
 describe.skipIf(!present)("checkInput on real companies' descriptions (test split)", () => {
   it("refuses at most 1% of them", () => {
