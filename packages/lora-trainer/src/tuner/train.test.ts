@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Tensor, Tensor2D } from "@tensorflow/tfjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { AbortError } from "../errors.js";
+import { AbortError, InsufficientMemoryError } from "../errors.js";
 import { LoraAdapter } from "../lora/LoraAdapter.js";
 import { DecoderModel } from "../models/DecoderModel.js";
 import { memorySource, randomModel } from "../testing/randomModel.js";
@@ -216,6 +216,17 @@ describe("train", () => {
       train({ adapter, trainBatches: batches, args: { learningRate: -1, gradAccumulation: 0 } }),
     ).rejects.toThrow(/learningRate > 0.*gradAccumulation an integer ≥ 1/);
     await expect(train({ adapter, trainBatches: batches, args: { iters: 1 } })).resolves.toMatchObject({ steps: 1 });
+    // 65,536 × 64 tokens: the step's logits alone (4.4 GB) exceed the wasm heap; refused before any tensor exists.
+    const huge = {
+      batchSize: 65_536,
+      seqLen: 64,
+      ids: new Int32Array(65_536 * 64),
+      lossMask: new Float32Array(65_536 * 64),
+      tokens: 0,
+    };
+    const before = tf.memory().numTensors;
+    await expect(train({ adapter, trainBatches: [huge] })).rejects.toThrow(InsufficientMemoryError);
+    expect(tf.memory().numTensors).toBe(before);
     await expect(train({ trainBatches: batches })).rejects.toThrow(TrainingConfigError);
     adapter.dispose();
   });

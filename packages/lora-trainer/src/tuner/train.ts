@@ -6,6 +6,7 @@
  */
 import type { Tensor } from "@tensorflow/tfjs";
 import type { TokenBatch } from "../data/TokenBatch.js";
+import { validateTrainingPlan } from "../data/validateTrainingPlan.js";
 import { AbortError } from "../errors.js";
 import type { LoraAdapter } from "../lora/LoraAdapter.js";
 import { nextTokenLoss } from "../lora/nextTokenLoss.js";
@@ -80,6 +81,17 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const batches = Array.from(options.trainBatches);
   const validation = options.validationBatches ?? [];
   validateBatches(trainable.config, batches, validation);
+  if (options.adapter) {
+    // Rank vs dims, and one step's predicted peak vs the backend's memory, before any tensor is allocated.
+    const all = [...batches, ...validation];
+    validateTrainingPlan({
+      config: trainable.config,
+      lora: options.adapter.options,
+      maxLength: Math.max(...all.map((b) => b.seqLen)),
+      batchSize: Math.max(...all.map((b) => b.batchSize)),
+      memory: options.adapter.model.memory,
+    });
+  }
 
   const totalMicroBatches = args.iters === null ? args.epochs * batches.length : args.iters * args.gradAccumulation;
   const totalSteps = Math.ceil(totalMicroBatches / args.gradAccumulation);
