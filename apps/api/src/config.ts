@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { MAX_DESCRIPTION_LENGTH } from "@nomen/suggest";
 import { z } from "zod";
 import { ApiConfigError } from "./errors.js";
 
@@ -8,7 +9,8 @@ const configSchema = z
     port: z.number().int().min(0).max(65535),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     bodyLimitBytes: z.number().int().positive(),
-    maxDescriptionLength: z.number().int().positive(),
+    /** At most `@nomen/suggest`'s MAX_DESCRIPTION_LENGTH (the pipeline refuses longer ones anyway). */
+    maxDescriptionLength: z.number().int().positive().max(MAX_DESCRIPTION_LENGTH),
     requestTimeoutMs: z.number().int().positive(),
     rateLimit: z.strictObject({
       /** Sustained requests per minute per client. */
@@ -26,8 +28,10 @@ const configSchema = z
     }),
     /** Origins allowed by CORS: `[]` sends no CORS headers, `["*"]` allows any. */
     corsOrigins: z.array(z.string()),
-    /** Use the first `X-Forwarded-For` address as the client (only behind a trusted proxy). */
+    /** Identify clients by `X-Forwarded-For` (only behind proxies you run): the hop your outermost proxy appended. */
     trustProxy: z.boolean(),
+    /** Proxies of yours in front of the API, each appending one `X-Forwarded-For` hop (used with trustProxy). */
+    trustedProxyHops: z.number().int().min(1).max(16).default(1),
     /** How long shutdown waits for in-flight requests before cutting connections. */
     drainTimeoutMs: z.number().int().min(0),
   })
@@ -44,12 +48,13 @@ export const defaultConfig: ApiConfig = Object.freeze({
   port: 8787,
   logLevel: "info",
   bodyLimitBytes: 16 * 1024,
-  maxDescriptionLength: 2000,
+  maxDescriptionLength: MAX_DESCRIPTION_LENGTH,
   requestTimeoutMs: 30_000,
   rateLimit: { perMinute: 120, burst: 30 },
   queue: { concurrency: 2, maxQueued: 64, maxWaitMs: 10_000 },
   corsOrigins: [],
   trustProxy: false,
+  trustedProxyHops: 1,
   drainTimeoutMs: 10_000,
 }) as ApiConfig;
 
@@ -103,6 +108,7 @@ const numberVars = {
   NOMEN_API_MAX_DESCRIPTION_LENGTH: "maxDescriptionLength",
   NOMEN_API_REQUEST_TIMEOUT_MS: "requestTimeoutMs",
   NOMEN_API_DRAIN_TIMEOUT_MS: "drainTimeoutMs",
+  NOMEN_API_TRUSTED_PROXY_HOPS: "trustedProxyHops",
 } as const;
 
 function fromEnv(env: Record<string, string | undefined>): Partial<ApiConfigInput> {

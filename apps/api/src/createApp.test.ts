@@ -177,6 +177,28 @@ describe("backpressure", () => {
     expect((await app.request("/healthz")).status).toBe(200);
   });
 
+  it("behind a trusted proxy, a client rotating the leftmost X-Forwarded-For hop is still rate-limited", async () => {
+    const app = makeApp({}, { rateLimit: { perMinute: 60, burst: 2 }, trustProxy: true });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      // The client writes "10.0.0.<i>"; our proxy appends the address it saw, 203.0.113.7.
+      const headers = { "x-forwarded-for": `10.0.0.${i}, 203.0.113.7` };
+      statuses.push((await app.request("/v1/suggestions", post({ business_description: "bakery" }, headers))).status);
+    }
+    expect(statuses).toEqual([200, 200, 429, 429]);
+    const other = post({ business_description: "bakery" }, { "x-forwarded-for": "10.0.0.1, 198.51.100.9" });
+    expect((await app.request("/v1/suggestions", other)).status).toBe(200);
+  });
+
+  it("with two trusted proxy hops, identifies the client by the second hop from the right", async () => {
+    const app = makeApp({}, { rateLimit: { perMinute: 60, burst: 1 }, trustProxy: true, trustedProxyHops: 2 });
+    const send = (xff: string) =>
+      app.request("/v1/suggestions", post({ business_description: "bakery" }, { "x-forwarded-for": xff }));
+    expect((await send("spoof-a, 203.0.113.7, 10.1.1.1")).status).toBe(200);
+    expect((await send("spoof-b, 203.0.113.7, 10.1.1.2")).status).toBe(429);
+    expect((await send("203.0.113.8, 10.1.1.1")).status).toBe(200);
+  });
+
   it("answers 503 with Retry-After when the model queue is full", async () => {
     const app = makeApp(
       { suggester: createFakeSuggester({ msPerSuggestion: 20 }) },

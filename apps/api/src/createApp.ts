@@ -24,7 +24,8 @@ import type { RouteContext } from "./routes/routeContext.js";
 import { suggestionRoutes } from "./routes/suggestions.js";
 import type { ApiDeps } from "./types.js";
 
-const knownRoutes = new Set([
+/** Every path the API serves (the access log labels others "unmatched"; the fuzz test aims at these). */
+export const apiRoutes: readonly string[] = Object.freeze([
   "/v1/suggestions",
   "/suggest",
   "/v1/suggestions/stream",
@@ -35,6 +36,7 @@ const knownRoutes = new Set([
   "/openapi.json",
   "/docs",
 ]);
+const knownRoutes = new Set(apiRoutes);
 
 /**
  * Builds the Nomen HTTP API around injected dependencies (the suggest pipeline, an availability checker, a
@@ -87,7 +89,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   app.use(requestTimeout({ timeoutMs: config.requestTimeoutMs }));
   const limiter = rateLimit({
     ...config.rateLimit,
-    keyOf: (c) => clientAddress(c, config.trustProxy),
+    keyOf: (c) => clientAddress(c, { trustProxy: config.trustProxy, trustedHops: config.trustedProxyHops }),
     onLimited: () => metrics.rejected.inc({ reason: "rate-limit" }),
   });
   app.use("/v1/*", limiter);

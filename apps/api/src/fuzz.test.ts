@@ -1,7 +1,9 @@
+import { type GenerateSuggestionsOptions, resolveConstraints, type SuggestionGenerator } from "@nomen/metal-runtime";
+import { createSuggester, SUGGEST_STYLES } from "@nomen/suggest";
 import fc from "fast-check";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { createApp } from "./createApp.js";
+import { apiRoutes, createApp } from "./createApp.js";
 import { createFakeAvailability, createFakeSuggester } from "./testing.js";
 
 const app = createApp({
@@ -13,17 +15,7 @@ const app = createApp({
   config: { rateLimit: { perMinute: 1e9, burst: 1e9 }, requestTimeoutMs: 2_000, bodyLimitBytes: 4096 },
 });
 
-const paths = [
-  "/v1/suggestions",
-  "/suggest",
-  "/v1/suggestions/stream",
-  "/v1/availability",
-  "/healthz",
-  "/readyz",
-  "/metrics",
-  "/openapi.json",
-  "/docs",
-];
+const paths = apiRoutes;
 const unicode = fc.string({ unit: "grapheme", maxLength: 80 });
 const anyText = fc.oneof(unicode, fc.string({ unit: "binary", maxLength: 200 }), fc.string({ maxLength: 30 }));
 
@@ -134,5 +126,113 @@ describe("fuzz: random bodies, headers and Unicode", () => {
       { numRuns: 5_000, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
     );
     expect(sent).toBeGreaterThan(4_500);
+  }, 120_000);
+});
+
+/**
+ * A generator that answers through the real contract: it checks the constraints with metal-runtime's own
+ * `resolveConstraints` (what the llama.cpp generator does before sampling, throwing `InvalidOptionsError`), then
+ * writes names that meet them, streaming each through `onSuggestion`.
+ */
+function scriptedGenerator(): SuggestionGenerator {
+  return {
+    backend: "scripted",
+    async generateSuggestions(options: GenerateSuggestionsOptions) {
+      const c = resolveConstraints(options);
+      const suggestions = Array.from({ length: c.count }, (_, index) => {
+        const stem = `${c.mustInclude[index % Math.max(1, c.mustInclude.length)] ?? ""}brand`;
+        const tail = "abcdefghijklmnopqrstuvwxyz"[index % 26] ?? "a";
+        const label = `${stem}${tail}`.slice(0, c.maxLabelLength);
+        return { index, domain: `${label}.${c.tlds[index % c.tlds.length]}`, confidence: 0.8, rawConfidence: 0.8 };
+      });
+      for (const suggestion of suggestions) options.onSuggestion?.(suggestion);
+      const text = JSON.stringify({ suggestions: suggestions.map((s) => s.domain) });
+      return { suggestions, blocked: false, text, tokens: 20, finishReason: "stop" };
+    },
+    dispose: async () => {},
+    [Symbol.asyncDispose]: async () => {},
+  };
+}
+
+/** Requests close to valid, so they get past the schema into the real pipeline. */
+const nearValid = fc.record(
+  {
+    business_description: fc.oneof(
+      fc.constantFrom("organic coffee shop downtown", "A bakery in Lyon", "Café für Kinder", "ai legal research"),
+      unicode,
+    ),
+    count: fc.integer({ min: 0, max: 21 }),
+    tlds: fc.array(
+      fc.constantFrom(
+        "com",
+        "io",
+        "co.uk",
+        "1com",
+        "xn--p1ai",
+        "рф",
+        "COM",
+        ".dev",
+        "com.",
+        "-x",
+        "ai",
+        "a".repeat(64),
+      ),
+      { minLength: 0, maxLength: 4 },
+    ),
+    style: fc.constantFrom(...SUGGEST_STYLES, "loud"),
+    max_length: fc.integer({ min: 0, max: 64 }),
+    include: fc.array(fc.oneof(fc.stringMatching(/^[a-z0-9 _-]{1,12}$/), unicode), { maxLength: 3 }),
+    exclude: fc.array(fc.stringMatching(/^[a-z0-9 -]{1,12}$/), { maxLength: 3 }),
+    check_availability: fc.boolean(),
+    allow_hyphens: fc.boolean(),
+    allow_digits: fc.boolean(),
+    language: fc.constantFrom("en", "pt-BR", "fr", "x"),
+  },
+  { requiredKeys: ["business_description"] },
+);
+
+describe("fuzz: the real @nomen/suggest pipeline behind the API (scripted generator)", () => {
+  it("maps every pipeline refusal to a 4xx: no 500 from input the schema let through", async () => {
+    const suggester = await createSuggester({
+      generator: scriptedGenerator(),
+      availability: { check: async (domain) => ({ state: domain.length % 2 === 0 ? "taken" : "available" }) },
+      maxRounds: 2,
+      seed: 1,
+    });
+    const realApp = createApp({
+      suggester,
+      availability: createFakeAvailability(),
+      ready: () => true,
+      logger: pino({ level: "silent" }),
+      processMetrics: false,
+      config: { rateLimit: { perMinute: 1e9, burst: 1e9 }, requestTimeoutMs: 5_000 },
+    });
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(nearValid, fc.boolean(), async (fields, stream) => {
+        const res = stream
+          ? await realApp.request(
+              `/v1/suggestions/stream?${new URLSearchParams(
+                Object.entries(fields).map(([k, v]): [string, string] => [
+                  k,
+                  Array.isArray(v) ? v.join(",") : String(v),
+                ]),
+              )}`,
+            )
+          : await realApp.request("/v1/suggestions", {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(fields),
+            });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        const text = await res.text();
+        expect(res.status, text).toBeLessThan(500);
+        if (stream && res.status === 200) expect(text, text).not.toContain("event: error");
+      }),
+      { numRuns: 1_000, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
+    );
+    // Both outcomes were exercised: requests the pipeline served, and ones refused as invalid.
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
+    expect(statuses.get(422) ?? 0).toBeGreaterThan(50);
   }, 120_000);
 });

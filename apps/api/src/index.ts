@@ -9,7 +9,7 @@ export {
   loadConfig,
   parseConfig,
 } from "./config.js";
-export { createApp } from "./createApp.js";
+export { apiRoutes, createApp } from "./createApp.js";
 export { createDomainsAvailability, type DomainsAvailabilitySource } from "./domainsAvailability.js";
 export type { ApiEnv, ApiVariables } from "./env.js";
 export {
@@ -31,6 +31,7 @@ export {
 export { ModelQueue, type ModelQueueOptions } from "./ModelQueue.js";
 export { packageInfo } from "./packageInfo.js";
 export { type ProblemDetails, problemContentType, toProblem } from "./problem.js";
+export { requestLimits } from "./schemas.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./server.js";
 export {
   type ApiDeps,

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from "@nomen/metal-runtime";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./createApp.js";
@@ -41,6 +42,7 @@ describe("pipeline errors", () => {
     [new InvalidRequestError("include"), 422, "invalid-request"],
     [new GenerationTimeoutError("slow"), 504, "timeout"],
     [new BusyError("busy"), 503, "queue-full"],
+    [new InvalidOptionsError('tld "1com" is not a lowercase LDH suffix'), 422, "invalid-request"],
     [new TypeError("bug"), 500, "internal"],
   ])("maps %s to its status", async (error, status, slug) => {
     const res = await appFailingWith(error).request("/v1/suggestions", {

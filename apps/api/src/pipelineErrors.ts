@@ -13,6 +13,10 @@ export function fromPipelineError(error: unknown): ApiError | undefined {
       const path = typeof fields.field === "string" ? fields.field : "(root)";
       return new RequestValidationError(error.message, [{ path, message: error.message }], { cause: error });
     }
+    case "InvalidOptionsError": // metal-runtime refused the generation constraints the request implied
+      return new RequestValidationError(error.message, [{ path: "(root)", message: error.message }], {
+        cause: error,
+      });
     case "GenerationTimeoutError":
       return new RequestTimeoutError(typeof fields.timeoutMs === "number" ? fields.timeoutMs : 0);
     case "BusyError":

@@ -1,13 +1,35 @@
 import { z } from "@hono/zod-openapi";
+import { validateDomain } from "@nomen/domains";
 import { availabilityStatuses, suggestStyles } from "./types.js";
 
-const word = z.string().trim().min(1).max(40);
+/**
+ * The pipeline's limits (`@nomen/suggest`'s `suggestRequestSchema`), so a request the API accepts is one the
+ * pipeline accepts: `schemas.test.ts` checks each against `resolveRequest`.
+ */
+export const requestLimits = Object.freeze({ wordLength: 63, includeWords: 10, excludeWords: 50, tlds: 50 });
+
+const word = z.string().trim().min(1).max(requestLimits.wordLength);
+
+/**
+ * A public suffix a name can be registered under (`com`, `io`, `co.uk`, `рф`), checked with `@nomen/domains`
+ * against the IANA list and the public-suffix list, and returned in its ASCII form (`xn--p1ai`).
+ */
 const tld = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((value) => value.replace(/^\./, ""))
-  .pipe(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/, "a TLD such as com or io"));
+  .transform((value, context) => {
+    const suffix = value.replace(/^\./, "");
+    const checked = validateDomain(`nomen.${suffix}`);
+    if (checked.valid && checked.label === "nomen" && checked.domain === `nomen.${checked.publicSuffix}`) {
+      return checked.publicSuffix;
+    }
+    context.addIssue({
+      code: "custom",
+      message: `${JSON.stringify(suffix)} is not a TLD or public suffix names are registered under (e.g. com, io, co.uk)${checked.valid ? "" : `: ${checked.message}`}`,
+    });
+    return z.NEVER;
+  });
 
 /** The suggestion request's fields, with `business_description` capped at `maxDescriptionLength`. */
 function suggestFields(maxDescriptionLength: number) {
@@ -22,17 +44,21 @@ function suggestFields(maxDescriptionLength: number) {
     tlds: z
       .array(tld)
       .min(1)
-      .max(20)
+      .max(requestLimits.tlds)
       .optional()
       .openapi({ example: ["com", "io"], description: "TLDs to use, without the dot." }),
     style: z.enum(suggestStyles).optional(),
     max_length: z.number().int().min(1).max(63).optional().openapi({ description: "Longest name before the TLD." }),
     include: z
       .array(word)
-      .max(10)
+      .max(requestLimits.includeWords)
       .optional()
       .openapi({ description: "Every name contains at least one of these words." }),
-    exclude: z.array(word).max(50).optional().openapi({ description: "Words the names must not contain." }),
+    exclude: z
+      .array(word)
+      .max(requestLimits.excludeWords)
+      .optional()
+      .openapi({ description: "Words the names must not contain." }),
     check_availability: z
       .boolean()
       .default(false)
@@ -52,7 +78,7 @@ export function suggestBodySchema(maxDescriptionLength: number) {
   return z.strictObject(suggestFields(maxDescriptionLength)).openapi("SuggestRequest");
 }
 
-const commaList = (item: z.ZodType<string, string>) =>
+const commaList = (item: z.ZodType<string, string>, max: number) =>
   z
     .string()
     .transform((value) =>
@@ -61,7 +87,9 @@ const commaList = (item: z.ZodType<string, string>) =>
         .map((part) => part.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(item).max(50))
+    .pipe(z.array(item).max(max))
+    // `tlds=` (an empty form field) means "not given", as leaving it out does: never an empty list.
+    .transform((list) => (list.length > 0 ? list : undefined))
     .optional();
 
 const booleanText = z.enum(["true", "false"]).transform((value) => value === "true");
@@ -72,11 +100,11 @@ export function suggestQuerySchema(maxDescriptionLength: number) {
   return z.strictObject({
     business_description: fields.business_description,
     count: z.coerce.number().int().min(1).max(20).default(5),
-    tlds: commaList(tld).openapi({ example: "com,io" }),
+    tlds: commaList(tld, requestLimits.tlds).openapi({ example: "com,io" }),
     style: fields.style,
     max_length: z.coerce.number().int().min(1).max(63).optional(),
-    include: commaList(word),
-    exclude: commaList(word),
+    include: commaList(word, requestLimits.includeWords),
+    exclude: commaList(word, requestLimits.excludeWords),
     check_availability: booleanText.default(false),
     allow_hyphens: booleanText.optional(),
     allow_digits: booleanText.optional(),

@@ -2,12 +2,13 @@
  * The shapes the API speaks and the dependencies it needs. The suggest pipeline, the availability checker and
  * the model's readiness are injected through {@link ApiDeps}, so tests use small fakes and `nomen serve` the real ones.
  */
+import { SUGGEST_STYLES, type SuggestStyle } from "@nomen/suggest";
 import type { Logger } from "pino";
 import type { ApiConfigInput } from "./config.js";
 
-/** Naming styles a client may ask for. */
-export const suggestStyles = ["any", "brandable", "descriptive", "short", "playful", "professional"] as const;
-export type SuggestStyle = (typeof suggestStyles)[number];
+/** Naming styles a client may ask for: `@nomen/suggest`'s own list. */
+export const suggestStyles = SUGGEST_STYLES;
+export type { SuggestStyle };
 
 /** `POST /v1/suggestions` body after validation and defaults. */
 export interface SuggestRequest {

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { resolveRequest } from "@nomen/suggest";
 import { streamSSE } from "hono/streaming";
 import type { ApiEnv } from "../env.js";
 import { raceSignal } from "../middleware/requestTimeout.js";
@@ -58,6 +59,9 @@ export function suggestionRoutes(app: OpenAPIHono<ApiEnv>, context: RouteContext
   });
   app.openapi(streamRoute, async (c) => {
     const request = c.req.valid("query");
+    // Once the event stream starts the status is 200: check the request as the pipeline will (include words
+    // against allow_digits and max_length, description after whitespace folding) while a 422 can still be sent.
+    resolveRequest(request);
     await ensureReady(deps);
     const signal = c.get("signal");
     const release = await queue.acquire({ signal });
