@@ -19,6 +19,7 @@ export {
 } from "./errors.js";
 // Evaluation, statistics, comparison
 export { evaluateSuggestions, type SuggestionEvaluation, type SuggestionItem } from "./evaluateSuggestions.js";
+export { cachedSafety } from "./judge/cachedSafety.js";
 export {
   type DomainValidity,
   noSafetyCheck,
@@ -26,6 +27,7 @@ export {
   syntaxOnlyValidity,
   type ValidityVerdict,
 } from "./judge/checks.js";
+export { createTrainedJudge } from "./judge/createTrainedJudge.js";
 export { type CriterionAgreement, judgeAgreement } from "./judge/judgeAgreement.js";
 export {
   type JudgeModel,
@@ -39,6 +41,7 @@ export { listDiversity } from "./judge/listDiversity.js";
 export { MetricJudge, type MetricJudgeOptions, type SuggestionScore } from "./judge/MetricJudge.js";
 export { RELEVANCE_FEATURE_NAMES, RelevanceModel } from "./judge/relevance/RelevanceModel.js";
 export type { RelevanceExample } from "./judge/relevance/trainingPairs.js";
+export { domainsValidity, guardSafety } from "./judge/siblingChecks.js";
 export { pronounceability, syllables } from "./lexicon/pronunciation.js";
 export { WordNet } from "./lexicon/WordNet.js";
 export { packageInfo } from "./packageInfo.js";

@@ -90,3 +90,26 @@ describe("RelevanceModel", () => {
     expect(right[at("sectorMatch")]).toBeGreaterThan(wrong[at("sectorMatch")] ?? 0);
   }, 60_000);
 });
+
+describe("cachedSafety", () => {
+  it("asks the wrapped check once per domain", async () => {
+    const { cachedSafety } = await import("./cachedSafety.js");
+    let calls = 0;
+    const check = cachedSafety(
+      {
+        check: (domain) => {
+          calls++;
+          return { blocked: domain.includes("bad") };
+        },
+      },
+      2,
+    );
+    expect(check.check("bad.com", "x").blocked).toBe(true);
+    expect(check.check("BAD.com", "y").blocked).toBe(true);
+    expect(calls).toBe(1);
+    check.check("a.com", "x");
+    check.check("b.com", "x");
+    check.check("bad.com", "x");
+    expect(calls).toBe(4);
+  });
+});

@@ -1,5 +1,6 @@
 import { validateDomain } from "@nomen/domains";
 import { filterNames } from "@nomen/guard";
+import { cachedSafety } from "./cachedSafety.js";
 import type { DomainValidity, SafetyCheck } from "./checks.js";
 
 const REASONS: Record<string, string> = {
@@ -20,11 +21,11 @@ export const domainsValidity: DomainValidity = {
   },
 };
 
-/** Output safety from @nomen/guard's name filter (profanity, trademarks, look-alikes, impersonation). */
-export const guardSafety: SafetyCheck = {
+/** Output safety from @nomen/guard's name filter (profanity, trademarks, look-alikes, impersonation), memoized by domain. */
+export const guardSafety: SafetyCheck = cachedSafety({
   check(domain) {
     const { dropped } = filterNames([domain]);
     const hit = dropped[0];
     return hit ? { blocked: true, category: hit.rule } : { blocked: false };
   },
-};
+});
