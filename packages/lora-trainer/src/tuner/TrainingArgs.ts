@@ -16,7 +16,7 @@ export interface TrainingArgs {
   epochs: number;
   /** Optimizer steps; when set it replaces `epochs` (the data order wraps around). Defaults to null. */
   iters: number | null;
-  /** Micro-batches whose gradients are averaged into one update. Defaults to 4. */
+  /** Micro-batches whose gradients are averaged into one update (each micro-batch's mean loss weighs the same). Defaults to 4. */
   gradAccumulation: number;
   /** Clip the global gradient norm to this; 0 turns clipping off. Defaults to 0.5. */
   maxGradNorm: number;

@@ -115,8 +115,11 @@ export async function latestCheckpoint(dir: string): Promise<string | undefined>
   return latest === undefined ? undefined : join(dir, latest);
 }
 
-/** Removes all but the newest `keep` checkpoints in `dir`. */
+/** Removes all but the newest `keep` checkpoints in `dir`, and temp files other processes left behind (kill -9). */
 export async function pruneCheckpoints(dir: string, keep: number): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => /^step-\d{7}\.ckpt$/.test(n)).sort();
-  for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(join(dir, name), { force: true });
+  const all = await readdir(dir);
+  const names = all.filter((n) => /^step-\d{7}\.ckpt$/.test(n)).sort();
+  const stale = all.filter((n) => /^step-\d{7}\.ckpt\.\d+\.[0-9a-f]+\.tmp$/.test(n) && !n.includes(`.${process.pid}.`));
+  for (const name of [...names.slice(0, Math.max(0, names.length - keep)), ...stale])
+    await rm(join(dir, name), { force: true });
 }

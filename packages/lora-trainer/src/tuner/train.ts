@@ -51,7 +51,10 @@ export interface TrainOptions {
   args?: Partial<TrainingArgs>;
   /** Where checkpoints go. Defaults to none (no checkpoints). */
   checkpointDir?: string;
-  /** Resume from the newest checkpoint in `checkpointDir` (true) or from this checkpoint file. Defaults to false. */
+  /**
+   * Resume from the newest checkpoint in `checkpointDir` (true; starts fresh when there is none) or from this checkpoint
+   * file. The arguments must equal the checkpoint's. Defaults to false.
+   */
   resume?: boolean | string;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
