@@ -124,6 +124,45 @@ describe("train", () => {
     resumed.dispose();
   });
 
+  it("accumulating two half batches gives the update of one whole batch", async () => {
+    // Same-length words, so both halves hold as many targets and the mean of means is the whole batch's mean.
+    const [whole] = reverseWordBatches({ batches: 1, batchSize: 8, lengths: [4, 4], seed: 9 });
+    const half = (row: number) => ({
+      batchSize: 4,
+      seqLen: whole!.seqLen,
+      ids: whole!.ids.slice(row * whole!.seqLen, (row + 4) * whole!.seqLen),
+      lossMask: whole!.lossMask.slice(row * whole!.seqLen, (row + 4) * whole!.seqLen),
+      tokens: whole!.tokens / 2,
+    });
+    const common = { learningRate: 1e-2, iters: 1, warmupSteps: 0, shuffle: false, maxGradNorm: 0 };
+    const [one, two] = [
+      LoraAdapter.create(model, { log: quiet, seed: 5, dropout: 0 }),
+      LoraAdapter.create(model, { log: quiet, seed: 5, dropout: 0 }),
+    ];
+    const norms: number[] = [];
+    const onProgress = (p: TrainingProgress) => norms.push(p.gradNorm);
+    const a = await train({
+      adapter: one,
+      trainBatches: [whole!],
+      args: { ...common, gradAccumulation: 1 },
+      onProgress,
+    });
+    const b = await train({
+      adapter: two,
+      trainBatches: [half(0), half(4)],
+      args: { ...common, gradAccumulation: 2 },
+      onProgress,
+    });
+    expect(b.losses[0]).toBeCloseTo(a.losses[0]!, 5);
+    expect(norms[1]! / norms[0]!).toBeCloseTo(1, 5); // the averaged gradient, not only Adam's sign-like first step
+    const delta = one.variables.map((v, i) =>
+      Math.max(...v.dataSync().map((x, j) => Math.abs(x - two.variables[i]!.dataSync()[j]!))),
+    );
+    expect(Math.max(...delta)).toBeLessThan(1e-5);
+    one.dispose();
+    two.dispose();
+  });
+
   it("stops early when validation stops improving", async () => {
     const adapter = adapterOf();
     // Trained on a-d words, validated on w-z words: the validation loss soon rises.
