@@ -1,5 +1,5 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "nomen", include: ["src/**/*.test.{ts,tsx}"] },
+  test: { name: "nomen", include: ["src/**/*.test.{ts,tsx}"], setupFiles: ["src/testing/cleanupTempDirs.ts"] },
 });

@@ -57,7 +57,7 @@ export async function openBackend(options: OpenBackendOptions = {}): Promise<Bac
 /** What `nomen` says when no model was given and the default one has not shipped. */
 export function missingDefaultModelMessage(): string {
   return (
-    `The embedded default model is not there yet: expected models/${defaultModelFiles.base} ` +
+    `The embedded default model is not there yet: expected ${process.env.NOMEN_MODELS_DIR ? `$NOMEN_MODELS_DIR/` : "models/"}${defaultModelFiles.base} ` +
     "(it is trained by Nomen's own pipeline and has not shipped in this checkout).\n" +
     "Hint: pass --model path/to/any-llama-or-qwen2.gguf, or try the app with --demo (no model)."
   );

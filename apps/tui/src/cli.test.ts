@@ -1,17 +1,32 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findDefaultModel } from "./defaultModel.js";
+import { tempDir } from "./testing/tempDir.js";
 
-const cli = join(import.meta.dirname, "cli.ts");
-// Resolved here, so the command can run from any working directory.
-const tsx = import.meta.resolve("tsx");
+const srcDir = import.meta.dirname;
+const builtCli = join(srcDir, "..", "dist", "cli.js");
+
+/** Newest modification time of the sources under `dir` (tests excluded), to tell whether dist/ is current. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+// The built command starts in a fraction of tsx's time (no TypeScript transform), which matters on a loaded
+// machine; a dist/ older than the sources would test stale code, so then the sources run through tsx.
+const useBuilt = existsSync(builtCli) && statSync(builtCli).mtimeMs >= newestMtime(srcDir);
+const command = useBuilt ? [builtCli] : ["--import", import.meta.resolve("tsx"), join(srcDir, "cli.ts")];
 
 /** Runs the real command line (stdout/stdin are pipes here, not a terminal). */
 function nomen(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return spawnSync(process.execPath, ["--import", tsx, cli, ...args], {
+  return spawnSync(process.execPath, [...command, ...args], {
     encoding: "utf8",
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
@@ -21,7 +36,7 @@ function nomen(args: string[], options: { cwd?: string; env?: Record<string, str
 
 describe("findDefaultModel", () => {
   it("finds models/nomen-base.gguf in a parent directory", () => {
-    const root = mkdtempSync(join(tmpdir(), "nomen-model-"));
+    const root = tempDir("nomen-model-");
     mkdirSync(join(root, "models"));
     mkdirSync(join(root, "a", "b"), { recursive: true });
     writeFileSync(join(root, "models", "nomen-base.gguf"), "");
@@ -29,8 +44,20 @@ describe("findDefaultModel", () => {
   });
 
   it("returns undefined when no models folder holds the base model", () => {
-    const root = mkdtempSync(join(tmpdir(), "nomen-nomodel-"));
-    expect(findDefaultModel({ from: root })).toBeUndefined();
+    const root = tempDir("nomen-nomodel-");
+    expect(findDefaultModel({ from: root, env: {} })).toBeUndefined();
+  });
+
+  it("looks only in NOMEN_MODELS_DIR when it is set", () => {
+    const root = tempDir("nomen-models-dir-");
+    mkdirSync(join(root, "models"));
+    writeFileSync(join(root, "models", "nomen-base.gguf"), "");
+    const empty = tempDir("nomen-empty-models-");
+    expect(findDefaultModel({ from: root, env: { NOMEN_MODELS_DIR: empty } })).toBeUndefined();
+    expect(findDefaultModel({ from: empty, env: { NOMEN_MODELS_DIR: join(root, "models") } })).toEqual({
+      base: join(root, "models", "nomen-base.gguf"),
+      adapter: join(root, "models", "nomen-lora.gguf"),
+    });
   });
 });
 
@@ -41,6 +68,7 @@ describe("nomen command line", { timeout: 60_000 }, () => {
     for (const command of ["suggest", "serve", "check", "runs", "dataset", "train", "eval"]) {
       expect(top.stdout).toContain(command);
     }
+    expect(top.stdout).toContain("NOMEN_MODELS_DIR");
     const sub = nomen(["dataset", "generate", "--help"]);
     expect(sub.status).toBe(0);
     expect(sub.stdout).toContain("--size");
@@ -59,8 +87,12 @@ describe("nomen command line", { timeout: 60_000 }, () => {
   });
 
   it("exits 3 saying what is missing when there is no model, 2 on bad usage", () => {
-    const cwd = mkdtempSync(join(tmpdir(), "nomen-cwd-"));
-    const missing = nomen(["suggest", "organic coffee shop downtown", "--json"], { cwd });
+    // An empty models folder: the answer must not depend on whether this checkout ships models/nomen-base.gguf.
+    const cwd = tempDir("nomen-cwd-");
+    const missing = nomen(["suggest", "organic coffee shop downtown", "--json"], {
+      cwd,
+      env: { NOMEN_MODELS_DIR: tempDir("nomen-no-models-") },
+    });
     expect(missing.status).toBe(3);
     expect(missing.stderr).toContain("embedded default model is not there yet");
     expect(missing.stdout).toBe("");

@@ -31,6 +31,10 @@ const program = new Command()
   .option("--adapter <path>", "a LoRA adapter GGUF")
   .option("--demo", "run the app on the demo backend (names from your words by a fixed rule, no model)")
   .option("--config <file>", "settings file (YAML/JSON); default ./nomen.config.yaml or ~/.config/nomen/config.yaml")
+  .addHelpText(
+    "after",
+    "\nEnvironment:\n  NOMEN_MODELS_DIR  folder holding the default model (nomen-base.gguf, nomen-lora.gguf); default: the\n                    nearest models/ folder above the installed command",
+  )
   .enablePositionalOptions()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? ExitCode.ok : ExitCode.usage))
   .showHelpAfterError()

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCliConfig } from "./config.js";
 import { ConfigFileError } from "./errors.js";
+import { tempDir } from "./testing/tempDir.js";
 
-const dir = () => mkdtempSync(join(tmpdir(), "nomen-cli-config-"));
+const dir = () => tempDir("nomen-cli-config-");
 
 describe("loadCliConfig", () => {
   it("layers defaults < config file < flags", () => {

@@ -12,13 +12,26 @@ export interface DefaultModelPaths {
 export interface FindDefaultModelOptions {
   /** Directory to start searching upward from. Defaults to this module's directory. */
   from?: string;
+  /**
+   * Environment to read `NOMEN_MODELS_DIR` from: when set, the default model is looked for in that folder only
+   * (no upward search). Defaults to `process.env`.
+   */
+  env?: Record<string, string | undefined>;
 }
 
 const BASE_FILE = "nomen-base.gguf";
 const ADAPTER_FILE = "nomen-lora.gguf";
 
-/** Finds the nearest `models/` folder holding the default base model, or `undefined` when none ships yet. */
+/**
+ * Finds the default base model: in `$NOMEN_MODELS_DIR` when set, else in the nearest `models/` folder above
+ * `from`; `undefined` when none is there.
+ */
 export function findDefaultModel(options: FindDefaultModelOptions = {}): DefaultModelPaths | undefined {
+  const modelsDir = (options.env ?? process.env).NOMEN_MODELS_DIR;
+  if (modelsDir) {
+    const base = resolve(modelsDir, BASE_FILE);
+    return existsSync(base) ? { base, adapter: resolve(modelsDir, ADAPTER_FILE) } : undefined;
+  }
   let dir = resolve(options.from ?? dirname(fileURLToPath(import.meta.url)));
   for (;;) {
     const base = join(dir, "models", BASE_FILE);

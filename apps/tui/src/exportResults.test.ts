@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportResults, toCsv } from "./exportResults.js";
+import { tempDir } from "./testing/tempDir.js";
 
 describe("exportResults", () => {
   it("writes RFC 4180 CSV, quoting cells that need it", () => {
@@ -12,7 +12,7 @@ describe("exportResults", () => {
   });
 
   it("writes JSON with the description, to a timestamped file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nomen-export-"));
+    const dir = tempDir("nomen-export-");
     const path = exportResults({
       rows: [{ domain: "a.com", confidence: 0.9 }],
       description: "bakery",

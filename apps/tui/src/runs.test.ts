@@ -1,12 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listRuns, newRunId, saveRun } from "./runs.js";
+import { tempDir } from "./testing/tempDir.js";
 
 describe("runs", () => {
   it("records runs and lists them newest first", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nomen-runs-"));
+    const dir = tempDir("nomen-runs-");
     const base = {
       kind: "dataset" as const,
       command: "nomen dataset generate",

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
+import { tempDir } from "../testing/tempDir.js";
 import { checkCommand } from "./check.js";
 import { datasetGenerateCommand } from "./dataset.js";
 import { runsCommand } from "./runs.js";
@@ -15,7 +16,7 @@ function io(isTTY = false, env: Record<string, string> = {}) {
   const value: CommandIo = {
     stdout: { write: (text: string) => out.push(text), isTTY },
     stderr: { write: (text: string) => err.push(text) },
-    env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "nomen-cfg-")), ...env },
+    env: { XDG_CONFIG_HOME: tempDir("nomen-cfg-"), ...env },
   };
   return { io: value, out, err };
 }
@@ -54,7 +55,7 @@ describe("suggestCommand", () => {
   it("says honestly that a model is missing, and refuses an invalid model file as bad input", async () => {
     const missing = join(tmpdir(), "no-such-model.gguf");
     await expect(suggestCommand("x", { model: missing }, io().io)).rejects.toThrow(MissingDependencyError);
-    const empty = join(mkdtempSync(join(tmpdir(), "nomen-model-")), "m.gguf");
+    const empty = join(tempDir("nomen-model-"), "m.gguf");
     writeFileSync(empty, "");
     await expect(suggestCommand("x", { model: empty }, io().io)).rejects.toThrow(UsageError);
   }, 60_000);
@@ -62,7 +63,7 @@ describe("suggestCommand", () => {
 
 describe("runsCommand", () => {
   it("lists nothing in an empty folder and refuses an unknown run", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nomen-runs-"));
+    const dir = tempDir("nomen-runs-");
     const { io: terminal, err } = io();
     expect(await runsCommand("list", undefined, { dir }, terminal)).toBe(0);
     expect(err.join("")).toContain("no runs recorded");
@@ -72,7 +73,7 @@ describe("runsCommand", () => {
 
 describe("datasetGenerateCommand", () => {
   it("generates a dataset with plain progress off a terminal and records the run", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nomen-ds-"));
+    const dir = tempDir("nomen-ds-");
     const config = join(dir, "nomen.yaml");
     writeFileSync(config, `runsDir: ${join(dir, "runs")}\n`);
     const terminal = io();

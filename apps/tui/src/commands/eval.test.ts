@@ -1,16 +1,15 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDataset } from "@nomen/dataset-gen";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
+import { tempDir } from "../testing/tempDir.js";
 import { evalCommand, readEvalItems } from "./eval.js";
 import { runsCommand } from "./runs.js";
 
 let data: string;
 beforeAll(async () => {
-  data = join(mkdtempSync(join(tmpdir(), "nomen-eval-")), "ds");
+  data = join(tempDir("nomen-eval-"), "ds");
   await generateDataset({ size: 40, seed: 5, outDir: data });
 });
 
@@ -20,7 +19,7 @@ function io() {
   const value: CommandIo = {
     stdout: { write: (text: string) => out.push(text), isTTY: false },
     stderr: { write: (text: string) => err.push(text) },
-    env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "nomen-cfg-")) },
+    env: { XDG_CONFIG_HOME: tempDir("nomen-cfg-") },
   };
   return { io: value, out, err };
 }
@@ -37,7 +36,7 @@ describe("nomen eval", () => {
   });
 
   it("scores the suggestions with the metric judge, records the run, and lists it", async () => {
-    const db = join(mkdtempSync(join(tmpdir(), "nomen-evaldb-")), "runs.db");
+    const db = join(tempDir("nomen-evaldb-"), "runs.db");
     const terminal = io();
     const flags = { data, split: "train", limit: "2", count: "2", db, demo: true };
     expect(await evalCommand(flags, terminal.io)).toBe(0);

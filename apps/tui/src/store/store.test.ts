@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StateFileError } from "../errors.js";
+import { tempDir } from "../testing/tempDir.js";
 import { History } from "./History.js";
 import { Shortlist } from "./Shortlist.js";
 
-const dir = () => mkdtempSync(join(tmpdir(), "nomen-store-"));
+const dir = () => tempDir("nomen-store-");
 
 describe("Shortlist", () => {
   it("persists toggles and survives a restart", () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createFakeAvailability, createFakeSuggester } from "@nomen/api/testing";
 import { render } from "ink-testing-library";
@@ -7,12 +6,13 @@ import { describe, expect, it, vi } from "vitest";
 import type { Backend } from "../backend.js";
 import { History } from "../store/History.js";
 import { Shortlist } from "../store/Shortlist.js";
+import { tempDir } from "../testing/tempDir.js";
 import { keys, waitForFrame } from "../testing/waitForFrame.js";
 import { App } from "./App.js";
 
 function setup(overrides: { switchBackend?: () => Promise<Backend>; msPerSuggestion?: number } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), "nomen-app-"));
-  const exportDir = mkdtempSync(join(tmpdir(), "nomen-export-"));
+  const dataDir = tempDir("nomen-app-");
+  const exportDir = tempDir("nomen-export-");
   const backend: Backend = {
     suggester: createFakeSuggester({ msPerSuggestion: overrides.msPerSuggestion ?? 1 }),
     availability: createFakeAvailability(),
