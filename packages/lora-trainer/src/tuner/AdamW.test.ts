@@ -64,8 +64,8 @@ describe("AdamW", () => {
         0,
       ),
     );
-    [...matrix.dataSync()].forEach((p, i) => expect(p).toBeCloseTo(expectedMatrix[i]!, 6));
-    [...vector.dataSync()].forEach((p, i) => expect(p).toBeCloseTo(expectedVector[i]!, 6));
+    for (const [i, p] of matrix.dataSync().entries()) expect(p).toBeCloseTo(expectedMatrix[i]!, 6);
+    for (const [i, p] of vector.dataSync().entries()) expect(p).toBeCloseTo(expectedVector[i]!, 6);
     expect(optimizer.updates).toBe(3);
     optimizer.dispose();
     tf.dispose([matrix, vector]);
