@@ -1,0 +1,41 @@
+/**
+ * Unseen-word copy rate of a GGUF through llama.cpp with the suggestion grammar.
+ *   npx tsx scripts/eval-copy.ts --run base-v1 [--model path.gguf] [--adapter lora.gguf] [--limit N]
+ * Probes: models/runs/<run>/data/copy-probes.jsonl (words absent from that run's training text).
+ * Writes models/runs/<run>/eval-copy-<model file>.json.
+ */
+import { writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import { type CopyProbe, evaluateCopy, readJsonlRows, runPaths } from "../src/index.js";
+
+const { values } = parseArgs({
+  options: {
+    run: { type: "string", default: "base-v1" },
+    model: { type: "string" },
+    adapter: { type: "string" },
+    limit: { type: "string" },
+    "models-dir": { type: "string" },
+  },
+});
+const paths = runPaths(values.run, values["models-dir"]);
+const modelPath = values.model ?? paths.baseGguf;
+const probes = (await readJsonlRows<CopyProbe>(paths.probes)).slice(0, values.limit ? Number(values.limit) : undefined);
+const evaluation = await evaluateCopy({
+  modelPath,
+  adapters: values.adapter ? [{ path: values.adapter }] : undefined,
+  probes,
+  onOutcome: (o) => console.log(`${o.probe.kind.padEnd(8)} ${o.word.padEnd(14)} ${o.domains.join(" ")}`),
+});
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+for (const [kind, r] of Object.entries({ all: evaluation.report, ...evaluation.byKind }))
+  console.log(
+    `${kind}: copy ${pct(r.copyRate)} (${r.copied}/${r.probes}), parse ${pct(r.parseRate)}, valid ${pct(r.validRate)}, ${r.meanDomains.toFixed(1)} domains/probe`,
+  );
+console.log(`${evaluation.backend}, ${evaluation.seconds.toFixed(1)} s`);
+const out = join(
+  paths.runDir,
+  `eval-copy-${basename(modelPath, ".gguf")}${values.adapter ? `+${basename(values.adapter, ".gguf")}` : ""}.json`,
+);
+await writeFile(out, `${JSON.stringify({ modelPath, adapter: values.adapter ?? null, ...evaluation }, null, 2)}\n`);
+console.log(`wrote ${out}`);

@@ -1,0 +1,62 @@
+import { FullModel, type FullModelOptions, readCheckpoint, writeFullModelGguf } from "@nomen/lora-trainer";
+import { BASE_MODEL_SHAPE } from "./baseModelConfig.js";
+import { PipelineInputError } from "./errors.js";
+import { loadRunTokenizer } from "./loadRunTokenizer.js";
+import type { RunPaths } from "./runPaths.js";
+
+/** Options for {@link exportBase}. */
+export interface ExportBaseOptions {
+  paths: RunPaths;
+  /** A trained model; otherwise the weights come from `checkpoint`. */
+  model?: FullModel;
+  /** Checkpoint file to export when no `model` is given. */
+  checkpoint?: string;
+  /** Shape overrides matching the trained model. Defaults to {@link BASE_MODEL_SHAPE}. */
+  shape?: Partial<Omit<FullModelOptions, "vocabSize">>;
+  /** Matrix type. Defaults to "F16" (about 1.7 MB for the v1 base). */
+  type?: "F32" | "F16" | "Q8_0";
+  /** Defaults to `paths.baseGguf`. */
+  path?: string;
+  signal?: AbortSignal;
+}
+
+/** Writes the base GGUF (weights + byte vocabulary + ChatML template) and returns its size in bytes. */
+export async function exportBase(options: ExportBaseOptions): Promise<{ path: string; bytes: number }> {
+  const { paths } = options;
+  const tokenizer = await loadRunTokenizer(paths.vocabulary);
+  const path = options.path ?? paths.baseGguf;
+  let model = options.model;
+  const owned = !model;
+  if (!model) {
+    if (!options.checkpoint)
+      throw new PipelineInputError("exportBase: pass model or checkpoint. Hint: train first, or give --checkpoint.");
+    const { tensors } = await readCheckpoint(options.checkpoint);
+    model = await FullModel.create({
+      ...BASE_MODEL_SHAPE,
+      ...options.shape,
+      vocabSize: tokenizer.vocabulary.tokens.length,
+      log: () => {},
+    });
+    const { tf } = model;
+    for (const { name, variable } of model.parameters) {
+      const values = tensors.get(name);
+      if (values?.length !== variable.size)
+        throw new PipelineInputError(
+          `${options.checkpoint}: tensor ${name} expected ${variable.size} values, got ${values?.length ?? "none"}. Hint: pass the shape the run was trained with.`,
+        );
+      tf.tidy(() => variable.assign(tf.tensor(values, variable.shape)));
+    }
+  }
+  try {
+    const bytes = await writeFullModelGguf(model, {
+      path,
+      tokenizer,
+      name: `nomen base ${paths.run}`,
+      type: options.type ?? "F16",
+      signal: options.signal,
+    });
+    return { path, bytes };
+  } finally {
+    if (owned) model.dispose();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * @module @nomen/default-model — The pipeline that trains Nomen's shipped default model: training mix with
+ * invented words, byte-level vocabulary, from-scratch qwen2 base with checkpoints, GGUF export, unseen-word copy rate.
+ */
+export { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
+export { type ByteLevelTokenizerOptions, byteLevelTokenizer, CHATML_SPECIAL_TOKENS } from "./byteVocabulary.js";
+export { type BuildCopyProbesOptions, buildCopyProbes, type CopyProbe, REAL_WORD_CANDIDATES } from "./copyProbes.js";
+export { type CopyOutcome, type CopyReport, copiesWord, scoreCopies } from "./copyRate.js";
+export { AugmentationError, DefaultModelError, InvalidPipelineOptionsError, PipelineInputError } from "./errors.js";
+export {
+  type CopyEvaluation,
+  type EvaluateCopyOptions,
+  evaluateCopy,
+  parsesAsAnswer,
+} from "./evaluateCopy.js";
+export { type ExportBaseOptions, exportBase } from "./exportBase.js";
+export {
+  augmentationRng,
+  type ChatRecord,
+  type ExampleMeta,
+  type InventWordOptions,
+  inventWordExample,
+} from "./inventedWords.js";
+export { readJsonlRows, writeJsonlRows } from "./jsonl.js";
+export { loadRunTokenizer } from "./loadRunTokenizer.js";
+export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
+export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
+export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
+export { buildTrainingMix, type TrainingMix, type TrainingMixOptions } from "./trainingMix.js";

@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { modelConfigFromGguf, openGguf } from "@nomen/gguf";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CopyProbe } from "./copyProbes.js";
+import { evaluateCopy } from "./evaluateCopy.js";
+import { exportBase } from "./exportBase.js";
+import { readJsonlRows } from "./jsonl.js";
+import { prepareRun } from "./prepareRun.js";
+import { REPO_ROOT, runPaths } from "./runPaths.js";
+import { trainBase } from "./trainBase.js";
+
+const datasetDir = join(REPO_ROOT, "datasets/v1");
+const tiny = { dim: 32, layers: 1, heads: 2, kvHeads: 2, ffnDim: 64 };
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("default-model pipeline at tiny scale", () => {
+  it("prepare → train → GGUF → llama.cpp with the grammar → valid domains", { timeout: 120_000 }, async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), "nomen-default-model-"));
+    dirs.push(modelsDir);
+    const paths = runPaths("tiny", modelsDir);
+
+    const manifest = await prepareRun({ paths, datasetDir, limit: 160, validationSize: 8, probes: 3, seed: 2 });
+    expect(manifest.mix.share).toBeGreaterThanOrEqual(0.5);
+    expect(manifest.vocabulary.size).toBe(259);
+    const again = await prepareRun({ paths, datasetDir, limit: 160, validationSize: 8, probes: 3, seed: 2 });
+    expect(again.sha256).toEqual(manifest.sha256); // seeded: byte-identical inputs
+
+    const progress: number[] = [];
+    const { model, result } = await trainBase({
+      paths,
+      shape: tiny,
+      batchSize: 4,
+      microBatchSize: 2,
+      tokenBudget: 20 * 4 * 330, // about 20 steps
+      learningRate: 1e-2,
+      checkpointEvery: 10,
+      evalEvery: 10,
+      log: () => {},
+      onProgress: (p) => progress.push(p.tokensSeen),
+    });
+    expect(result.steps).toBeGreaterThanOrEqual(15);
+    expect(progress.at(-1)).toBeGreaterThan(15 * 4 * 200);
+    const [first, last] = [result.validationLosses[0]!.loss, result.validationLosses.at(-1)!.loss];
+    expect(last).toBeLessThan(first - 0.5); // it learned something (the JSON frame is cheap)
+    expect(existsSync(paths.checkpointDir)).toBe(true);
+    const lossLines = (await readFile(paths.lossLog, "utf8")).trim().split("\n");
+    expect(lossLines).toHaveLength(result.steps);
+
+    const { bytes } = await exportBase({ paths, model, type: "F32" });
+    model.dispose();
+    expect(bytes).toBeGreaterThan(0);
+    const config = modelConfigFromGguf(await openGguf(paths.baseGguf));
+    expect(config).toMatchObject({
+      architecture: "qwen2",
+      dim: 32,
+      layers: 1,
+      vocabSize: 259,
+      tiedOutput: true,
+      contextLength: 512,
+    });
+
+    const probes = await readJsonlRows<CopyProbe>(paths.probes);
+    const evaluation = await evaluateCopy({ modelPath: paths.baseGguf, probes: probes.slice(0, 3), maxTokens: 96 });
+    expect(evaluation.backend).toContain("cpu");
+    const domains = evaluation.outcomes.flatMap((o) => o.domains);
+    expect(domains.length).toBeGreaterThan(0);
+    for (const domain of domains) expect(domain).toMatch(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z]{2,6}){1,2}$/);
+    expect(evaluation.report.validRate).toBe(1);
+  });
+});
