@@ -26,5 +26,7 @@ const brokenFiles = (report.testResults ?? []).filter((f) => f.status === "faile
 const failed = (report.numFailedTests ?? 0) + brokenFiles.length;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 // Skipped tests (data beside the repo absent, browser not installed) are counted so they cannot drop out unnoticed.
-console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+console.log(
+  skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`,
+);
 process.exit(run.status !== 0 || failed > 0 || passed === 0 ? 1 : 0);
