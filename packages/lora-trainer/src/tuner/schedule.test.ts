@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { learningRateAt } from "./schedule.js";
 
-const options = { learningRate: 1e-3, warmupSteps: 10, totalSteps: 111, minLearningRate: 1e-5 };
+const options = { learningRate: 1e-3, warmupSteps: 10, totalSteps: 110, minLearningRate: 1e-5 };
 
 describe("learningRateAt", () => {
   it("warms up linearly to the peak, starting above zero", () => {
@@ -10,9 +10,10 @@ describe("learningRateAt", () => {
     expect(learningRateAt(9, options)).toBeCloseTo(1e-3, 12);
   });
 
-  it("decays by a cosine from the peak to the floor at the last step, never below it", () => {
+  it("decays by a cosine from the peak to the floor one past the last step, never below it", () => {
     expect(learningRateAt(10, options)).toBeCloseTo(1e-3, 12);
     expect(learningRateAt(60, options)).toBeCloseTo((1e-3 + 1e-5) / 2, 12); // half way
+    expect(learningRateAt(109, options)).toBeGreaterThan(1e-5);
     expect(learningRateAt(110, options)).toBeCloseTo(1e-5, 12);
     expect(learningRateAt(500, options)).toBeCloseTo(1e-5, 12);
     const rates = Array.from({ length: 101 }, (_, i) => learningRateAt(10 + i, options));

@@ -18,15 +18,15 @@ export type ScheduleDecay = "cosine" | "linear" | "constant";
 
 /**
  * Learning rate for optimizer step `step` (0-based). Warmup rises linearly to the peak over `warmupSteps` steps
- * (step 0 gets peak/warmup, not 0, so the first update moves); the decay then runs from the peak to the floor at
- * `totalSteps - 1`.
+ * (step 0 gets peak/warmup, not 0, so the first update moves); the decay then runs from the peak and would reach the
+ * floor at `totalSteps`, one past the last step (as Hugging Face's schedulers), so the last update still moves.
  * @example learningRateAt(10, { learningRate: 1e-4, warmupSteps: 10, totalSteps: 100 }) // 1e-4
  */
 export function learningRateAt(step: number, options: ScheduleOptions): number {
   const { learningRate, warmupSteps = 0, totalSteps, decay = "cosine", minLearningRate = 0 } = options;
   if (step < warmupSteps) return (learningRate * (step + 1)) / warmupSteps;
   if (decay === "constant") return learningRate;
-  const decaySteps = Math.max(1, totalSteps - 1 - warmupSteps);
+  const decaySteps = Math.max(1, totalSteps - warmupSteps);
   const progress = Math.min(1, (step - warmupSteps) / decaySteps); // 0 → 1
   const coefficient = decay === "cosine" ? 0.5 * (1 + Math.cos(Math.PI * progress)) : 1 - progress; // 1 → 0
   return minLearningRate + coefficient * (learningRate - minLearningRate);
