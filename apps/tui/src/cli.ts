@@ -105,11 +105,47 @@ dataset
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/dataset.js")).datasetGenerateCommand(flags)));
 
-program
-  .command("train")
-  .description("Fine-tune a LoRA adapter with live progress.")
-  .allowUnknownOption()
-  .action(() => run(async () => (await import("./commands/pending.js")).pendingCommand("train")));
+const number = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) throw new InvalidArgumentError("expected a number");
+  return parsed;
+};
+
+const train = program.command("train").description("Train models: a LoRA adapter (lora); base and sweep pending.");
+train
+  .command("lora")
+  .description(
+    "Fine-tune a LoRA adapter on a base GGUF with live progress (bar + ETA, loss chart, tokens/s).\n" +
+      "Writes <out>/adapter.gguf, <out>/peft/, <out>/train-log.json and <out>/checkpoints/.\n" +
+      "Ctrl-C stops at the next batch; --resume continues from the newest checkpoint.\n" +
+      "Exit: 0 done, 2 bad settings or data, 3 a file is missing, 130 interrupted.",
+  )
+  .option("--base <model.gguf>", "base model (Llama or Qwen2 GGUF)")
+  .option("--data <train.jsonl>", 'training JSONL: chat {"messages"} or {"prompt","completion"}')
+  .option("--val <val.jsonl>", "validation JSONL (default: 10% of --data held out)")
+  .option("--out <dir>", "output folder, e.g. adapters/x")
+  .option("--rank <n>", "LoRA rank (default 8)", integer)
+  .option("--alpha <x>", "LoRA alpha (default 16)", number)
+  .option("--lr <x>", "peak learning rate (default 1e-4)", number)
+  .option("--epochs <n>", "passes over the data (default 2)", integer)
+  .option("--batch-size <n>", "examples per micro-batch (default 4)", integer)
+  .option("--grad-accum <n>", "micro-batches per optimizer step (default 1)", integer)
+  .option("--max-steps <n>", "optimizer steps; replaces --epochs", integer)
+  .option("--checkpoint-every <n>", "steps between checkpoints, 0 = never (default 10)", integer)
+  .option("--max-length <n>", "longest example in tokens (default 256)", integer)
+  .option("--seed <n>", "seed for split, order, dropout and init (default 0)", integer)
+  .option("--resume", "continue from the newest checkpoint in <out>/checkpoints")
+  .option("--config <file.yaml>", "settings file (YAML/JSON, keys as the flags); flags override it")
+  .action((flags) => run(async () => (await import("./commands/train.js")).trainLoraCommand(flags)));
+for (const kind of ["base", "sweep"] as const) {
+  train
+    .command(kind)
+    .description(
+      kind === "base" ? "Pre-train a small base model from scratch (pending)." : "Hyper-parameter sweep (pending).",
+    )
+    .allowUnknownOption()
+    .action(() => run(async () => (await import("./commands/train.js")).trainPendingCommand(kind)));
+}
 
 program
   .command("eval")

@@ -1,0 +1,119 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { loadGgufTokenizer } from "@nomen/core-tokenizer";
+import {
+  exportGgufAdapter,
+  exportPeftAdapter,
+  LoraAdapter,
+  latestCheckpoint,
+  loadModel,
+  prepareDataset,
+  type TrainingProgress,
+  type TrainResult,
+  train,
+  writeFileAtomic,
+} from "@nomen/lora-trainer";
+import { MissingDependencyError, UsageError } from "../errors.js";
+import type { LoraTrainOptions } from "./trainOptions.js";
+
+/** What a LoRA run reports while it works (the Ink view and the plain printer both read these). */
+export interface TrainEvents {
+  /** Phase changes: load, data, train, export. */
+  onPhase?: (phase: "load" | "data" | "train" | "export", detail: string) => void;
+  onProgress?: (progress: TrainingProgress) => void;
+  onCheckpoint?: (path: string, step: number) => void;
+  /** Informational lines (backend, memory, trainable parameters, dataset report). */
+  log?: (line: string) => void;
+}
+
+/** Where a finished run put its files. */
+export interface LoraTrainOutput {
+  adapter: string;
+  peftDir: string;
+  trainLog: string;
+  checkpointDir: string;
+  result: TrainResult;
+}
+
+/**
+ * `nomen train lora`: base GGUF + JSONL → validated, tokenized batches → LoRA trained with `@nomen/lora-trainer`'s
+ * `train` (checkpoints in `<out>/checkpoints`) → `<out>/adapter.gguf`, `<out>/peft/`, `<out>/train-log.json`.
+ * Files are checked before anything loads; `signal` stops training at the next micro-batch (`AbortError`).
+ */
+export async function runLoraTraining(
+  options: LoraTrainOptions,
+  events: TrainEvents = {},
+  signal?: AbortSignal,
+): Promise<LoraTrainOutput> {
+  for (const [flag, path] of [
+    ["--base", options.base],
+    ["--data", options.data],
+    ["--val", options.val],
+  ] as const) {
+    if (path !== undefined && !existsSync(path)) throw new MissingDependencyError(`${flag} ${path} does not exist.`);
+  }
+  const log = events.log ?? (() => {});
+  const checkpointDir = join(options.out, "checkpoints");
+  if (options.resume && !(await latestCheckpoint(checkpointDir).catch(() => undefined))) {
+    throw new UsageError(`--resume: no checkpoint in ${checkpointDir} to resume from.`);
+  }
+
+  events.onPhase?.("load", options.base);
+  const model = await loadModel({ path: options.base, log, signal });
+  try {
+    const tokenizer = await loadGgufTokenizer(options.base, { signal });
+    events.onPhase?.("data", options.data);
+    const dataset = await prepareDataset({
+      path: options.data,
+      validationPath: options.val,
+      tokenizer,
+      maxLength: Math.min(options.maxLength, model.config.contextLength),
+      batchSize: options.batchSize,
+      seed: options.seed,
+      signal,
+    });
+    const { train: report } = dataset.report;
+    log(
+      `data: ${dataset.format}, ${dataset.trainExamples.length} train / ${dataset.validationExamples.length} validation examples, ` +
+        `${dataset.train.length} batches; truncated ${report.truncated}, skipped ${report.skipped}`,
+    );
+    const adapter = LoraAdapter.create(model, { rank: options.rank, alpha: options.alpha, seed: options.seed, log });
+    await mkdir(checkpointDir, { recursive: true });
+    events.onPhase?.("train", `${dataset.train.length} batches`);
+    const result = await train({
+      model,
+      adapter,
+      trainBatches: dataset.train,
+      validationBatches: dataset.validation,
+      args: {
+        learningRate: options.lr,
+        epochs: options.epochs,
+        iters: options.maxSteps ?? null,
+        gradAccumulation: options.gradAccum,
+        checkpointEvery: options.checkpointEvery,
+        // The trainer's default warmup (10 steps) would outlast a short run: cap it at a tenth of the steps.
+        warmupSteps: Math.min(
+          10,
+          Math.floor((options.maxSteps ?? Math.ceil((options.epochs * dataset.train.length) / options.gradAccum)) / 10),
+        ),
+        seed: options.seed,
+      },
+      checkpointDir,
+      resume: options.resume,
+      signal,
+      onProgress: events.onProgress,
+      onCheckpoint: events.onCheckpoint,
+    });
+    events.onPhase?.("export", options.out);
+    const adapterPath = join(options.out, "adapter.gguf");
+    const peftDir = join(options.out, "peft");
+    await exportGgufAdapter(adapter, { path: adapterPath, signal });
+    await exportPeftAdapter(adapter, { dir: peftDir, baseModel: options.base });
+    const trainLog = join(options.out, "train-log.json");
+    await writeFileAtomic(trainLog, `${JSON.stringify({ options, ...result }, null, 2)}\n`);
+    return { adapter: adapterPath, peftDir, trainLog, checkpointDir, result };
+  } finally {
+    model.dispose();
+  }
+}
