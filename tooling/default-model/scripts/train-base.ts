@@ -1,11 +1,12 @@
 /**
  * Trains the base model from scratch on a prepared run, with checkpoints, then writes models/runs/<run>/nomen-base.gguf.
- *   npx tsx scripts/train-base.ts --run base-v1 [--tokens 3000000] [--resume] [--export-only] [--batch 16] [--micro-batch 4]
+ *   node --import tsx scripts/train-base.ts --run base-v1 [--tokens 3000000] [--resume] [--batch 16] [--micro-batch 4]
+ *   node --import tsx scripts/train-base.ts --run base-v1 --export-only [--checkpoint file.ckpt] [--out file.gguf]
  * First SIGINT/SIGTERM: stop after the next checkpoint; a second one: stop now (resume from the previous checkpoint).
  */
 import { parseArgs } from "node:util";
 import { latestCheckpoint } from "@nomen/lora-trainer";
-import { exportBase, runPaths, trainBase } from "../src/index.js";
+import { exportBase, PipelineInputError, runPaths, trainBase } from "../src/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     "eval-every": { type: "string", default: "50" },
     resume: { type: "boolean", default: false },
     "export-only": { type: "boolean", default: false },
+    checkpoint: { type: "string" },
+    out: { type: "string" },
     type: { type: "string", default: "F16" },
     seed: { type: "string", default: "1" },
     "models-dir": { type: "string" },
@@ -27,9 +30,9 @@ const paths = runPaths(values.run, values["models-dir"]);
 const type = values.type as "F32" | "F16" | "Q8_0";
 
 if (values["export-only"]) {
-  const checkpoint = await latestCheckpoint(paths.checkpointDir);
-  if (!checkpoint) throw new Error(`no checkpoint in ${paths.checkpointDir}`);
-  const { path, bytes } = await exportBase({ paths, checkpoint, type });
+  const checkpoint = values.checkpoint ?? (await latestCheckpoint(paths.checkpointDir));
+  if (!checkpoint) throw new PipelineInputError(`no checkpoint in ${paths.checkpointDir}. Hint: train first.`);
+  const { path, bytes } = await exportBase({ paths, checkpoint, type, path: values.out });
   console.log(`exported ${checkpoint} → ${path} (${bytes} bytes, ${type})`);
   process.exit(0);
 }

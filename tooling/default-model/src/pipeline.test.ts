@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelConfigFromGguf, openGguf } from "@nomen/gguf";
+import { latestCheckpoint } from "@nomen/lora-trainer";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CopyProbe } from "./copyProbes.js";
 import { evaluateCopy } from "./evaluateCopy.js";
@@ -39,7 +40,7 @@ describe("default-model pipeline at tiny scale", () => {
       microBatchSize: 2,
       tokenBudget: 20 * 4 * 330, // about 20 steps
       learningRate: 1e-2,
-      checkpointEvery: 10,
+      checkpointEvery: 1,
       evalEvery: 10,
       log: () => {},
       onProgress: (p) => progress.push(p.tokensSeen),
@@ -55,6 +56,12 @@ describe("default-model pipeline at tiny scale", () => {
     const { bytes } = await exportBase({ paths, model, type: "F32" });
     model.dispose();
     expect(bytes).toBeGreaterThan(0);
+    // --export-only path: the newest checkpoint (the last step) gives the very same file.
+    const checkpoint = await latestCheckpoint(paths.checkpointDir);
+    expect(checkpoint).toMatch(new RegExp(`step-0*${result.steps}\\.ckpt$`));
+    const fromCheckpoint = join(modelsDir, "from-checkpoint.gguf");
+    await exportBase({ paths, checkpoint, shape: tiny, type: "F32", path: fromCheckpoint });
+    expect(await readFile(fromCheckpoint)).toEqual(await readFile(paths.baseGguf));
     const config = modelConfigFromGguf(await openGguf(paths.baseGguf));
     expect(config).toMatchObject({
       architecture: "qwen2",

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { byteLevelTokenizer } from "./byteVocabulary.js";
 import { buildCopyProbes } from "./copyProbes.js";
 import type { ChatRecord, ExampleMeta } from "./inventedWords.js";
 import { readJsonlRows, writeJsonlRows } from "./jsonl.js";
-import type { RunPaths } from "./runPaths.js";
+import { REPO_ROOT, type RunPaths } from "./runPaths.js";
 import { buildTrainingMix, type TrainingMix } from "./trainingMix.js";
 
 /** Options for {@link prepareRun}. */
@@ -29,6 +29,7 @@ export interface PrepareRunOptions {
 
 /** What {@link prepareRun} wrote, as stored in `data/manifest.json`. */
 export interface RunManifest {
+  /** The dataset folder, relative to the repository root. */
   dataset: string;
   seed: number;
   mix: TrainingMix["stats"];
@@ -84,7 +85,7 @@ export async function prepareRun(options: PrepareRunOptions): Promise<RunManifes
     await Promise.all(files.map(async (f) => [f.slice(paths.dataDir.length + 1), sha256(await readFile(f, "utf8"))])),
   );
   const manifest: RunManifest = {
-    dataset: datasetDir,
+    dataset: relative(REPO_ROOT, datasetDir),
     seed,
     mix: mix.stats,
     validation: held.length,
