@@ -3,8 +3,10 @@ import type { FullModelOptions } from "@nomen/lora-trainer";
 /**
  * The v1 base model: qwen2, dim 128, 4 layers, 4 heads, SwiGLU 352, tied embeddings — about 0.84M parameters at the
  * 259-token byte vocabulary, the size that learned to copy unseen words in the byte-level probe
- * (facts/tiny-model-sizing.md). Context 512 bytes: datasets/v1's 99th percentile example is 695 bytes with the
- * system prompt, 98% fit in 512 and the rest are skipped; generation needs ~200 bytes of prompt + ~200 of answer.
+ * (facts/tiny-model-sizing.md). Training sees at most 512 tokens (bytes) per example (`BASE_TRAINING.maxLength`:
+ * 91.7% of the mix fits, the rest is skipped); the GGUF declares a 1024-token context because `@nomen/suggest` asks
+ * for up to 512 answer tokens after a ~110-token prompt (a real answer of 5 domains is ~120 bytes, so positions
+ * past 512 are rarely reached; they were never trained).
  */
 export const BASE_MODEL_SHAPE = {
   architecture: "qwen2",
@@ -13,7 +15,7 @@ export const BASE_MODEL_SHAPE = {
   heads: 4,
   kvHeads: 4,
   ffnDim: 352,
-  contextLength: 512,
+  contextLength: 1024,
   tiedEmbeddings: true,
 } as const satisfies Omit<FullModelOptions, "vocabSize">;
 

@@ -15,6 +15,8 @@ export interface ExportBaseOptions {
   shape?: Partial<Omit<FullModelOptions, "vocabSize">>;
   /** Matrix type. Defaults to "F16" (about 1.7 MB for the v1 base). */
   type?: "F32" | "F16" | "Q8_0";
+  /** `<arch>.context_length` written to the GGUF. Defaults to `BASE_MODEL_SHAPE.contextLength` (1024). */
+  contextLength?: number;
   /** Defaults to `paths.baseGguf`. */
   path?: string;
   signal?: AbortSignal;
@@ -48,7 +50,11 @@ export async function exportBase(options: ExportBaseOptions): Promise<{ path: st
     }
   }
   try {
-    const bytes = await writeFullModelGguf(model, {
+    // writeFullModelGguf takes the context length from model.config; a view with another config changes only the
+    // metadata (it reads nothing else but `parameters`). Integration point: a `contextLength` option upstream.
+    const contextLength = options.contextLength ?? BASE_MODEL_SHAPE.contextLength;
+    const view: FullModel = Object.create(model, { config: { value: { ...model.config, contextLength } } });
+    const bytes = await writeFullModelGguf(view, {
       path,
       tokenizer,
       name: `nomen base ${paths.run}`,

@@ -69,7 +69,7 @@ describe("default-model pipeline at tiny scale", () => {
       layers: 1,
       vocabSize: 259,
       tiedOutput: true,
-      contextLength: 512,
+      contextLength: 1024,
     });
 
     const probes = await readJsonlRows<CopyProbe>(paths.probes);
