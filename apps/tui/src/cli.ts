@@ -111,7 +111,9 @@ const number = (value: string) => {
   return parsed;
 };
 
-const train = program.command("train").description("Train models: a LoRA adapter (lora); base and sweep pending.");
+const train = program
+  .command("train")
+  .description("Train models: a LoRA adapter (lora), a hyper-parameter sweep (sweep); base pending.");
 train
   .command("lora")
   .description(
@@ -137,19 +139,42 @@ train
   .option("--resume", "continue from the newest checkpoint in <out>/checkpoints")
   .option("--config <file.yaml>", "settings file (YAML/JSON, keys as the flags); flags override it")
   .action((flags) => run(async () => (await import("./commands/train.js")).trainLoraCommand(flags)));
-for (const kind of ["base", "sweep"] as const) {
-  train
-    .command(kind)
-    .description(
-      kind === "base" ? "Pre-train a small base model from scratch (pending)." : "Hyper-parameter sweep (pending).",
-    )
-    .allowUnknownOption()
-    .action(() => run(async () => (await import("./commands/train.js")).trainPendingCommand(kind)));
-}
+const list = (parse: (value: string) => number) => (value: string) =>
+  value.split(",").map((part) => parse(part.trim()));
+train
+  .command("sweep")
+  .description(
+    "LoRA hyper-parameter sweep: trains one adapter per combination (grid) or a seeded sample (random), ranked by\n" +
+      "validation loss; trial-NNN.json and results.json in --out. Exit: 0 done, 2 bad settings, 3 missing file, 130 interrupted.",
+  )
+  .option("--base <model.gguf>", "base model (Llama or Qwen2 GGUF)")
+  .option("--data <train.jsonl>", "training JSONL")
+  .option("--val <val.jsonl>", "validation JSONL (default: 10% of --data held out)")
+  .option("--out <dir>", "where trial results go")
+  .option("--lr <list>", "learning rates, comma-separated (default 1e-4)", list(number))
+  .option("--rank <list>", "ranks (default 8)", list(integer))
+  .option("--alpha <list>", "alphas (default 16)", list(number))
+  .option("--epochs <list>", "epoch counts (default 1)", list(integer))
+  .option("--method <grid|random>", "every combination, or a seeded sample (default grid)")
+  .option("--trials <n>", "trials for random (default 8)", integer)
+  .option("--batch-size <n>", "examples per micro-batch (default 4)", integer)
+  .option("--grad-accum <n>", "micro-batches per optimizer step (default 1)", integer)
+  .option("--max-length <n>", "longest example in tokens (default 256)", integer)
+  .option("--seed <n>", "seed (default 0)", integer)
+  .option("--config <file.yaml>", "settings file (YAML/JSON, keys as the flags); flags override it")
+  .action((flags) => run(async () => (await import("./commands/train.js")).trainSweepCommand(flags)));
+train
+  .command("base")
+  .description("Pre-train a small base model from scratch (not wired yet: exits 3 saying why).")
+  .allowUnknownOption()
+  .action(() => run(async () => (await import("./commands/train.js")).trainPendingCommand("base")));
 
 program
   .command("eval")
-  .description("Evaluate a model on a dataset split: suggestions per description, metric-judge scores, recorded run.")
+  .description(
+    "Evaluate a model on a dataset split: suggestions per description, scored by the validated judge (relevance\n" +
+      "trained on the real-companies train split, as judgeCheck checks it), recorded run.",
+  )
   .requiredOption("--data <dir>", "a dataset folder from nomen dataset generate")
   .option("--split <name>", "train, validation or test", "test")
   .option("--limit <n>", "at most this many descriptions", "50")
@@ -158,6 +183,11 @@ program
   .option("--model <path>", "a Llama/Qwen2 GGUF instead of the embedded default model")
   .option("--adapter <path>", "a LoRA adapter GGUF")
   .option("--demo", "evaluate the demo backend (no model)")
+  .option(
+    "--judge-data <companies.jsonl>",
+    "real-companies file the judge trains on (default ../shared/data/real-companies/companies.jsonl)",
+  )
+  .option("--untrained-judge", "score with the untrained metric judge instead (not the validated one)")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/eval.js")).evalCommand(flags)));
 

@@ -1,16 +1,36 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateDataset } from "@nomen/dataset-gen";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UsageError } from "../errors.js";
+import { MissingDependencyError, UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
 import { evalCommand, readEvalItems } from "./eval.js";
 import { runsCommand } from "./runs.js";
 
 let data: string;
+let companies: string;
 beforeAll(async () => {
   data = join(tempDir("nomen-eval-"), "ds");
   await generateDataset({ size: 40, seed: 5, outDir: data });
+  // A small made-up file in the real-companies format, so the trained judge runs without the (external) real one.
+  const trades = ["bakery", "coffee", "bicycle", "garden", "dental", "pet", "tax", "yoga", "solar", "robot"];
+  const places = ["lyon", "austin", "oslo", "lima", "kyoto", "perth"];
+  const rows = trades.flatMap((trade, i) =>
+    places.map((place, j) => {
+      const name = `${trade}${place}${i}${j}`;
+      return JSON.stringify({
+        name,
+        description: `A ${trade} business serving customers in ${place}.`,
+        domain: `${trade}${place}.com`,
+        industry: i % 2 ? "Consumer" : "B2B",
+        source: "made-up/Winter 2020.json",
+        desc_mentions_name: false,
+      });
+    }),
+  );
+  companies = join(tempDir("nomen-companies-"), "companies.jsonl");
+  writeFileSync(companies, `${rows.join("\n")}\n`);
 });
 
 function io() {
@@ -38,14 +58,31 @@ describe("nomen eval", () => {
   it("scores the suggestions with the metric judge, records the run, and lists it", async () => {
     const db = join(tempDir("nomen-evaldb-"), "runs.db");
     const terminal = io();
-    const flags = { data, split: "train", limit: "2", count: "2", db, demo: true };
+    const flags = { data, split: "train", limit: "2", count: "2", db, demo: true, judgeData: companies };
     expect(await evalCommand(flags, terminal.io)).toBe(0);
-    const result = JSON.parse(terminal.out.join("")) as { run: string; overall: { value: number; n: number } };
+    const result = JSON.parse(terminal.out.join("")) as {
+      run: string;
+      judge: string;
+      overall: { value: number; n: number };
+    };
+    // The validated judge: relevance trained on the train split (FNV-1a(name) mod 5 ≠ 0) of the companies file.
+    expect(result.judge).toMatch(/^metric judge, relevance trained on \d+ train-split rows of .*companies\.jsonl$/);
+    expect(Number(result.judge.match(/on (\d+) train-split/)?.[1])).toBeLessThan(60);
     expect(result.overall.n).toBe(2);
     expect(result.overall.value).toBeGreaterThan(0);
     expect(terminal.err.join("")).toContain("judge 100%");
     const listed = io();
     await runsCommand("list", undefined, { json: true, db, dir: join(db, "..", "none") }, listed.io);
     expect(JSON.parse(listed.out.join(""))).toEqual([expect.objectContaining({ id: result.run, kind: "eval" })]);
+  }, 60_000);
+
+  it("refuses before any generation when the judge's data is missing, and labels the untrained judge", async () => {
+    const db = join(tempDir("nomen-evaldb-"), "runs.db");
+    const base = { data, split: "train", limit: "1", count: "1", db, demo: true };
+    const missing = join(tempDir("nomen-nocompanies-"), "companies.jsonl");
+    await expect(evalCommand({ ...base, judgeData: missing }, io().io)).rejects.toThrow(MissingDependencyError);
+    const terminal = io();
+    expect(await evalCommand({ ...base, judgeData: missing, untrainedJudge: true }, terminal.io)).toBe(0);
+    expect(JSON.parse(terminal.out.join("")).judge).toBe("untrained metric judge (not the judge judgeCheck validated)");
   }, 60_000);
 });

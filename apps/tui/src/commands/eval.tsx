@@ -1,9 +1,18 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluateSuggestions, formatEstimate, MetricJudge, RunStore, type SuggestionItem } from "@nomen/evaluator";
+import {
+  createTrainedJudge,
+  DEFAULT_COMPANIES_PATH,
+  evaluateSuggestions,
+  formatEstimate,
+  loadCompanies,
+  MetricJudge,
+  RunStore,
+  type SuggestionItem,
+} from "@nomen/evaluator";
 import { openBackend } from "../backend.js";
 import { loadCliConfig } from "../config.js";
-import { UsageError } from "../errors.js";
+import { MissingDependencyError, UsageError } from "../errors.js";
 import { type CommandIo, processIo } from "../terminal.js";
 import { withProgress } from "./withProgress.js";
 
@@ -18,6 +27,31 @@ export interface EvalFlags {
   adapter?: string;
   demo?: boolean;
   config?: string;
+  /** The real-companies JSONL the judge's relevance model trains on (train split only). Defaults to `DEFAULT_COMPANIES_PATH`. */
+  judgeData?: string;
+  /** Score with the untrained metric judge instead (not the one `judgeCheck` validates). Defaults to false. */
+  untrainedJudge?: boolean;
+}
+
+/** The judge a run scores with, and the words that say which one it is. */
+interface EvalJudge {
+  judge: MetricJudge;
+  label: string;
+}
+
+/**
+ * The judge `judgeCheck` validates: the metric judge with its relevance model trained on the train split of the
+ * real-companies file (`createTrainedJudge`; 30 s–4 min on 2 cores for the full file). `--untrained-judge` opts
+ * into the untrained one, labelled as such.
+ */
+function openJudge(flags: EvalFlags, signal: AbortSignal): EvalJudge {
+  if (flags.untrainedJudge) {
+    return { judge: MetricJudge.create(), label: "untrained metric judge (not the judge judgeCheck validated)" };
+  }
+  const dataPath = flags.judgeData ?? DEFAULT_COMPANIES_PATH;
+  const trainRows = loadCompanies(dataPath).filter((row) => row.split === "train").length;
+  const judge = createTrainedJudge({ dataPath, seed: 1, signal });
+  return { judge, label: `metric judge, relevance trained on ${trainRows} train-split rows of ${dataPath}` };
 }
 
 interface EvalItem {
@@ -49,7 +83,8 @@ export function readEvalItems(dir: string, split: string, limit: number): EvalIt
 
 /**
  * `nomen eval`: asks the model for names for each description of a dataset split (live progress), scores them
- * with the evaluator's metric judge (means with bootstrap CIs) and records the run in its RunStore.
+ * with the evaluator's validated judge (relevance trained on the real-companies train split; means with bootstrap
+ * CIs), says which judge ran, and records the run (judge included) in its RunStore.
  */
 export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): Promise<number> {
   const limit = Number(flags.limit);
@@ -65,8 +100,16 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
   });
   const items = readEvalItems(flags.data, flags.split, limit);
   if (items.length === 0) throw new UsageError(`${flags.data}/${flags.split}.jsonl has no examples.`);
+  const judgeData = flags.judgeData ?? DEFAULT_COMPANIES_PATH;
+  if (!flags.untrainedJudge && !existsSync(judgeData)) {
+    throw new MissingDependencyError(
+      `The trained judge needs the real-companies file at ${judgeData} (its relevance model trains on the train split). ` +
+        "Hint: --judge-data path/to/companies.jsonl, or --untrained-judge to score with the untrained metric judge.",
+    );
+  }
   const backend = await openBackend({ model: config.model, adapter: config.adapter, demo: flags.demo });
   const started = Date.now();
+  let judgeLabel = "";
   try {
     const { evaluation, runId } = await withProgress(
       `eval ${flags.data} (${flags.split})`,
@@ -82,9 +125,13 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
           if (response.status === "blocked") blocked += 1;
           suggested.push({ ...item, suggestions: response.suggestions.map((suggestion) => suggestion.domain) });
         }
-        store.update({ phase: "judge", done: 0, total: 1 });
-        const evaluation = evaluateSuggestions({ judge: MetricJudge.create(), items: suggested });
+        store.update({ phase: "judge", done: 0, total: 1, lines: ["training the judge's relevance model…"] });
+        const { judge, label } = openJudge(flags, AbortSignal.timeout(600_000));
+        store.update({ phase: "judge", done: 0, total: 1, lines: [`judge: ${label}`] });
+        judgeLabel = label;
+        const evaluation = evaluateSuggestions({ judge, items: suggested });
         const lines = [
+          `judge: ${label}`,
           `${"overall".padEnd(16)} ${formatEstimate(evaluation.overall)}`,
           ...Object.entries(evaluation.criteria).map(
             ([name, estimate]) => `${name.padEnd(16)} ${formatEstimate(estimate)}`,
@@ -100,7 +147,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
               adapter: config.adapter,
               dataset: flags.data,
               suite: flags.split,
-              config: { count, limit },
+              config: { count, limit, judge: label },
               seed: 1,
               backend: backend.label,
               durationMs: Date.now() - started,
@@ -115,7 +162,8 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
       },
       { ...io, interactive: Boolean(io.stdout.isTTY) },
     );
-    if (!io.stdout.isTTY) io.stdout.write(`${JSON.stringify({ run: runId, overall: evaluation.overall })}\n`);
+    if (io.stdout.isTTY) io.stdout.write(`judge: ${judgeLabel}\n`);
+    else io.stdout.write(`${JSON.stringify({ run: runId, judge: judgeLabel, overall: evaluation.overall })}\n`);
     return 0;
   } finally {
     await backend.dispose();

@@ -10,7 +10,7 @@ import { waitForFrame } from "../testing/waitForFrame.js";
 import { sparkline } from "../train/sparkline.js";
 import { TrainStore } from "../ui/TrainStore.js";
 import { TrainApp } from "../ui/TrainView.js";
-import { trainLoraCommand, trainPendingCommand } from "./train.js";
+import { trainLoraCommand, trainPendingCommand, trainSweepCommand } from "./train.js";
 
 function io() {
   const out: string[] = [];
@@ -147,8 +147,24 @@ describe("nomen train lora on a tiny random model", { timeout: 120_000 }, () => 
     await expect(trainLoraCommand({ base, data: bad, out: join(dir, "r") }, io().io)).rejects.toThrow(UsageError);
   });
 
-  it("says what nomen train base and sweep lack (exit 3)", async () => {
-    await expect(trainPendingCommand("sweep")).rejects.toThrow(MissingDependencyError);
+  it("sweeps a grid of learning rates, ranked by validation loss, with trial files", async () => {
+    const out = join(tempDir("nomen-sweep-"), "sweep");
+    const { io: plain, out: stdout, err } = io();
+    const code = await trainSweepCommand(
+      { base, data, out, lr: [1e-3, 1e-2], rank: [2], epochs: [1], batchSize: 4, maxLength: 48 },
+      plain,
+    );
+    expect(code, err.join("")).toBe(0);
+    const summary = JSON.parse(stdout.join(""));
+    expect(summary.trials).toBe(2);
+    expect(summary.best.config.rank).toBe(2);
+    expect(Number.isFinite(summary.best.validationLoss)).toBe(true);
+    expect(err.join("")).toMatch(/trial 1: lr 0\.001 rank 2 alpha 16 epochs 1 → val loss \d/);
+    expect(existsSync(join(out, "results.json"))).toBe(true);
+  });
+
+  it("says what nomen train base lacks (exit 3)", async () => {
+    await expect(trainPendingCommand("base")).rejects.toThrow(MissingDependencyError);
     await expect(trainPendingCommand("base")).rejects.toThrow(/nomen train base/);
   });
 });

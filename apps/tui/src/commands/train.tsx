@@ -1,11 +1,20 @@
+import type { TrialResult } from "@nomen/lora-trainer";
 import { render } from "ink";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import { ExitCode } from "../exitCodes.js";
 import { type CommandIo, processIo } from "../terminal.js";
+import { runLoraSweep } from "../train/runLoraSweep.js";
 import { runLoraTraining } from "../train/runLoraTraining.js";
-import { type LoraTrainInput, readTrainConfigFile, resolveLoraTrainOptions } from "../train/trainOptions.js";
+import {
+  type LoraSweepInput,
+  type LoraTrainInput,
+  readTrainConfigFile,
+  resolveLoraSweepOptions,
+  resolveLoraTrainOptions,
+} from "../train/trainOptions.js";
 import { TrainStore } from "../ui/TrainStore.js";
 import { TrainApp } from "../ui/TrainView.js";
+import { withProgress } from "./withProgress.js";
 
 /** Flags of `nomen train lora` (numbers already parsed by commander). */
 export interface TrainLoraFlags extends Partial<LoraTrainInput> {
@@ -123,7 +132,7 @@ export async function trainLoraCommand(
         ? `interrupted at step ${store.state.progress?.step ?? 0}; resume from checkpoint step ${at.step} with --resume (${at.path})`
         : `interrupted at step ${store.state.progress?.step ?? 0} before the first checkpoint; nothing to resume (lower --checkpoint-every)`;
       store.update({ finished: { ok: false, message } });
-      io.stderr.write(`nomen: train: ${message}\n`);
+      if (!ink) io.stderr.write(`nomen: train: ${message}\n`); // on a terminal the view's last frame says it
       return ExitCode.interrupted;
     }
     const mapped =
@@ -138,15 +147,91 @@ export async function trainLoraCommand(
   }
 }
 
-/** What `nomen train base` and `nomen train sweep` would need, and why they exit 3 in this version. */
-export async function trainPendingCommand(kind: "base" | "sweep"): Promise<number> {
+/** Flags of `nomen train sweep` (lists already parsed by commander). */
+export interface TrainSweepFlags extends Partial<LoraSweepInput> {
+  config?: string;
+}
+
+/**
+ * `nomen train sweep`: `@nomen/lora-trainer`'s `sweep` over learning rates, ranks, alphas and epochs, with live
+ * progress per trial (Ink on a terminal, plain lines otherwise), the ranked table (terminal) or a JSON summary
+ * (otherwise) on stdout, `trial-NNN.json` + `results.json` in `--out`. Exit: 0, 2, 3, 130 as `train lora`.
+ */
+export async function trainSweepCommand(
+  flags: TrainSweepFlags,
+  io: CommandIo = processIo,
+  options: TrainCommandOptions = {},
+): Promise<number> {
+  const { config, ...given } = flags;
+  const settings = resolveLoraSweepOptions(given, config ? readTrainConfigFile(config) : undefined);
+  const controller = new AbortController();
+  const signal = options.signal ?? controller.signal;
+  const onSigint = () => controller.abort(new Error("interrupted (Ctrl-C)"));
+  if (!options.signal) process.once("SIGINT", onSigint);
+  const interactive = Boolean(io.stdout.isTTY);
+  try {
+    const result = await withProgress(
+      `train sweep ${settings.base} on ${settings.data} → ${settings.out}`,
+      async (store) => {
+        const finished: TrialResult[] = [];
+        const result = await runLoraSweep(
+          settings,
+          {
+            onPhase: (phase) => store.update({ phase }),
+            onPlan: (total) => store.update({ total }),
+            log: (line) => store.update({ lines: [line] }),
+            onTrial: (trial) => {
+              finished.push(trial);
+              const best = finished
+                .filter((t) => Number.isFinite(t.validationLoss))
+                .sort((a, b) => a.validationLoss - b.validationLoss)[0];
+              const line = trialLine(trial);
+              store.update({
+                phase: "trial",
+                done: finished.length,
+                lines: [line, ...(best ? [`best so far: ${trialLine(best)}`] : [])],
+              });
+              if (!interactive) io.stderr.write(`nomen: train sweep: ${line}\n`);
+            },
+          },
+          signal,
+        );
+        return { result, message: `best ${trialLine(result.best)}; results in ${settings.out}/results.json` };
+      },
+      { ...io, interactive },
+    );
+    if (interactive) io.stdout.write(`${result.table}\n`);
+    else io.stdout.write(`${JSON.stringify({ best: result.best, trials: result.trials.length, out: settings.out })}\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    if ((error instanceof Error && error.name === "AbortError") || signal.aborted) {
+      io.stderr.write(`nomen: train sweep: interrupted; finished trials are in ${settings.out}\n`);
+      return ExitCode.interrupted;
+    }
+    throw error instanceof Error && (BAD_INPUT.has(error.name) || /^Gguf\w*Error$/.test(error.name))
+      ? new UsageError(`nomen train sweep: ${error.message}`, { cause: error })
+      : error;
+  } finally {
+    if (!options.signal) process.off("SIGINT", onSigint);
+  }
+}
+
+function trialLine(trial: TrialResult): string {
+  const { learningRate, rank, alpha, epochs } = trial.config;
+  const outcome = trial.error ? `failed: ${trial.error}` : `val loss ${trial.validationLoss.toFixed(4)}`;
+  return `trial ${trial.trial}: lr ${learningRate} rank ${rank} alpha ${alpha} epochs ${epochs} → ${outcome} (${trial.seconds.toFixed(1)}s)`;
+}
+
+/** What `nomen train base` would need, and why it exits 3 in this version. */
+export async function trainPendingCommand(kind: "base"): Promise<number> {
   const trainer = (await import("@nomen/lora-trainer")) as Record<string, unknown>;
-  const needs = kind === "base" ? ["FullModel", "writeFullModelGguf", "train"] : ["sweep", "formatSweepTable"];
+  const needs = ["FullModel", "writeFullModelGguf", "train"];
   const missing = needs.filter((name) => typeof trainer[name] !== "function");
   throw new MissingDependencyError(
     missing.length > 0
       ? `nomen train ${kind} cannot run: @nomen/lora-trainer does not export ${missing.join(", ")}.`
-      : `nomen train ${kind} is not wired in this version of nomen (@nomen/lora-trainer exports ${needs.join(", ")}). ` +
-          "Hint: use nomen train lora, or the trainer's API directly.",
+      : `nomen train ${kind} is not wired in this version of nomen (@nomen/lora-trainer exports ${needs.join(", ")}; ` +
+          "the command still needs a tokenizer choice, model-size flags and the copy-rate gate of the default model). " +
+          "Hint: tooling/default-model trains the default model.",
   );
 }

@@ -3,11 +3,13 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { loadGgufTokenizer } from "@nomen/core-tokenizer";
 import {
+  type DecoderModel,
   exportGgufAdapter,
   exportPeftAdapter,
   LoraAdapter,
   latestCheckpoint,
   loadModel,
+  type PreparedDataset,
   prepareDataset,
   type TrainingProgress,
   type TrainResult,
@@ -41,11 +43,12 @@ export interface LoraTrainOutput {
  * `train` (checkpoints in `<out>/checkpoints`) → `<out>/adapter.gguf`, `<out>/peft/`, `<out>/train-log.json`.
  * Files are checked before anything loads; `signal` stops training at the next micro-batch (`AbortError`).
  */
-export async function runLoraTraining(
-  options: LoraTrainOptions,
-  events: TrainEvents = {},
+/** The base model and the batches, loaded and validated before any training starts. */
+export async function loadTrainingData(
+  options: Pick<LoraTrainOptions, "base" | "data" | "val" | "maxLength" | "batchSize" | "seed">,
+  events: TrainEvents,
   signal?: AbortSignal,
-): Promise<LoraTrainOutput> {
+): Promise<{ model: DecoderModel; dataset: PreparedDataset }> {
   for (const [flag, path] of [
     ["--base", options.base],
     ["--data", options.data],
@@ -54,11 +57,6 @@ export async function runLoraTraining(
     if (path !== undefined && !existsSync(path)) throw new MissingDependencyError(`${flag} ${path} does not exist.`);
   }
   const log = events.log ?? (() => {});
-  const checkpointDir = join(options.out, "checkpoints");
-  if (options.resume && !(await latestCheckpoint(checkpointDir).catch(() => undefined))) {
-    throw new UsageError(`--resume: no checkpoint in ${checkpointDir} to resume from.`);
-  }
-
   events.onPhase?.("load", options.base);
   const model = await loadModel({ path: options.base, log, signal });
   try {
@@ -78,6 +76,26 @@ export async function runLoraTraining(
       `data: ${dataset.format}, ${dataset.trainExamples.length} train / ${dataset.validationExamples.length} validation examples, ` +
         `${dataset.train.length} batches; truncated ${report.truncated}, skipped ${report.skipped}`,
     );
+    return { model, dataset };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+export async function runLoraTraining(
+  options: LoraTrainOptions,
+  events: TrainEvents = {},
+  signal?: AbortSignal,
+): Promise<LoraTrainOutput> {
+  const log = events.log ?? (() => {});
+  const checkpointDir = join(options.out, "checkpoints");
+  if (options.resume && !(await latestCheckpoint(checkpointDir).catch(() => undefined))) {
+    throw new UsageError(`--resume: no checkpoint in ${checkpointDir} to resume from.`);
+  }
+
+  const { model, dataset } = await loadTrainingData(options, events, signal);
+  try {
     const adapter = LoraAdapter.create(model, { rank: options.rank, alpha: options.alpha, seed: options.seed, log });
     await mkdir(checkpointDir, { recursive: true });
     events.onPhase?.("train", `${dataset.train.length} batches`);

@@ -83,3 +83,57 @@ export function resolveLoraTrainOptions(
   }
   return parsed.data;
 }
+
+const numberList = z
+  .union([z.number().positive(), z.array(z.number().positive()).min(1)])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+const integerList = z
+  .union([positiveInt, z.array(positiveInt).min(1)])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** `nomen train sweep` settings: the LoRA data settings plus lists of values to try. */
+const loraSweepSchema = z.strictObject({
+  base: z.string().min(1),
+  data: z.string().min(1),
+  val: z.string().min(1).optional(),
+  /** Where `trial-NNN.json` and `results.json` go. */
+  out: z.string().min(1),
+  /** Learning rates to try. Defaults to [1e-4]. */
+  lr: numberList.default([1e-4]),
+  /** Ranks to try. Defaults to [8]. */
+  rank: integerList.default([8]),
+  /** Alphas to try. Defaults to [16]. */
+  alpha: numberList.default([16]),
+  /** Epoch counts to try. Defaults to [1]. */
+  epochs: integerList.default([1]),
+  /** Defaults to "grid". */
+  method: z.enum(["grid", "random"]).default("grid"),
+  /** Trials for "random". Defaults to 8. */
+  trials: positiveInt.default(8),
+  batchSize: positiveInt.default(4),
+  gradAccum: positiveInt.default(1),
+  maxLength: positiveInt.default(256),
+  seed: z.number().int().min(0).default(0),
+});
+
+/** Resolved `nomen train sweep` options. */
+export type LoraSweepOptions = z.infer<typeof loraSweepSchema>;
+/** As given on the command line or in the file. */
+export type LoraSweepInput = z.input<typeof loraSweepSchema>;
+
+/** Layers defaults < `file` < `flags` for `nomen train sweep` and validates the result. */
+export function resolveLoraSweepOptions(
+  flags: Partial<LoraSweepInput>,
+  file?: Record<string, unknown>,
+): LoraSweepOptions {
+  const given = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  const parsed = loraSweepSchema.safeParse({ ...file, ...given });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(settings)"}: ${issue.message}`);
+    throw new UsageError(
+      `nomen train sweep: invalid settings: ${problems.join("; ")}. Hint: --base, --data and --out are required.`,
+      { cause: parsed.error },
+    );
+  }
+  return parsed.data;
+}
