@@ -22,6 +22,25 @@ export { packageInfo } from "./packageInfo.js";
 export { listRuns, newRunId, type RunRecord, saveRun } from "./runs.js";
 export { History, type HistoryEntry } from "./store/History.js";
 export { Shortlist, type ShortlistEntry } from "./store/Shortlist.js";
+export { runLoraSweep, type SweepEvents } from "./train/runLoraSweep.js";
+export {
+  type LoraTrainOutput,
+  loadTrainingData,
+  runLoraTraining,
+  type TrainEvents,
+} from "./train/runLoraTraining.js";
+export { sparkline } from "./train/sparkline.js";
+export {
+  type LoraSweepInput,
+  type LoraSweepOptions,
+  type LoraTrainInput,
+  type LoraTrainOptions,
+  readTrainConfigFile,
+  resolveLoraSweepOptions,
+  resolveLoraTrainOptions,
+} from "./train/trainOptions.js";
 export { App, type AppProps } from "./ui/App.js";
 export { type ProgressState, ProgressView } from "./ui/ProgressView.js";
+export { type TrainState, TrainStore } from "./ui/TrainStore.js";
+export { duration, TrainApp, TrainView } from "./ui/TrainView.js";
 export type { RequestOptions, ResultItem } from "./ui/types.js";

@@ -1,10 +1,11 @@
+import { suggestStyles } from "@nomen/api";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { editText, useLatest } from "./editText.js";
 import { FieldText } from "./TextInput.js";
 import type { RequestOptions } from "./types.js";
 
-const styles = ["any", "brandable", "descriptive", "short", "playful", "professional"];
+const styles: readonly string[] = suggestStyles; // the pipeline's list (@nomen/suggest via @nomen/api)
 const fields = ["count", "style", "tlds", "maxLength", "include", "exclude"] as const;
 type Field = (typeof fields)[number];
 type FormText = Record<Field, string>;
