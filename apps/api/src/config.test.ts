@@ -49,6 +49,16 @@ describe("loadConfig", () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it("reads the trusted proxy settings from the environment (one hop unless told)", () => {
+    expect(loadConfig({ env: { NOMEN_API_TRUST_PROXY: "true" } })).toMatchObject({
+      trustProxy: true,
+      trustedProxyHops: 1,
+    });
+    const two = loadConfig({ env: { NOMEN_API_TRUST_PROXY: "true", NOMEN_API_TRUSTED_PROXY_HOPS: "2" } });
+    expect(two.trustedProxyHops).toBe(2);
+    expect(() => loadConfig({ env: { NOMEN_API_TRUSTED_PROXY_HOPS: "0" } })).toThrow(/trustedProxyHops/);
+  });
+
   it("rejects a non-numeric port variable", () => {
     expect(() => loadConfig({ env: { NOMEN_API_PORT: "eighty" } })).toThrow(/NOMEN_API_PORT must be a number/);
   });
