@@ -5,6 +5,12 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   #failed: ((error: unknown) => void) | undefined;
   #error: unknown;
   #done = false;
+  readonly #onStop: () => void;
+
+  /** @param onStop Called once when the consumer stops iterating before the producer ended (break, `return()`, throw). */
+  constructor(onStop: () => void = () => {}) {
+    this.#onStop = onStop;
+  }
 
   push(item: T): void {
     if (this.#done) return;
@@ -27,6 +33,18 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    try {
+      yield* this.#drain();
+    } finally {
+      if (!this.#done) {
+        this.#done = true;
+        this.#items.length = 0;
+        this.#onStop();
+      }
+    }
+  }
+
+  async *#drain(): AsyncGenerator<T> {
     for (;;) {
       if (this.#items.length) {
         yield this.#items.shift() as T;

@@ -1,19 +1,21 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AvailabilityChecker } from "@nomen/domains";
 import { BLOCKED_RESPONSE } from "@nomen/guard";
 import {
   AdapterMismatchError,
   BusyError,
   type GenerateSuggestionsOptions,
+  GenerationAbortedError,
   GenerationTimeoutError,
   ModelFileError,
   type SuggestionGenerator,
 } from "@nomen/metal-runtime";
 import { writeTinyAdapter, writeTinyModel } from "@nomen/metal-runtime/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSuggester, type Suggester, type SuggestStreamItem } from "./createSuggester.js";
-import { InvalidRequestError, SuggesterConfigError } from "./errors.js";
+import { CalibratorFileError, InvalidRequestError, SuggesterConfigError } from "./errors.js";
 import type { PipelineStats } from "./runPipeline.js";
 
 let dir: string;
@@ -216,5 +218,152 @@ describe("bad input: a typed error, and the process stays up", () => {
   it("the suggester still works after all of the above", async () => {
     const response = await suggester.suggest({ business_description: "Still alive bakery", count: 2 });
     expect(response.status).toBe("success");
+  });
+});
+
+describe("resources, cancellation, seeds and calibration", () => {
+  it("dispose() disposes the AvailabilityChecker it made on first use", async () => {
+    const check = vi.spyOn(AvailabilityChecker.prototype, "check").mockResolvedValue({ state: "unknown" } as never);
+    const disposeChecker = vi.spyOn(AvailabilityChecker.prototype, "dispose");
+    try {
+      const s = await createSuggester({ generator: scripted([["freename.com"]]) });
+      await s.suggest({ business_description: "A bakery", count: 1, check_availability: true });
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(disposeChecker).not.toHaveBeenCalled();
+      await s.dispose();
+      expect(disposeChecker).toHaveBeenCalledTimes(1);
+      await s.dispose();
+      expect(disposeChecker).toHaveBeenCalledTimes(1);
+    } finally {
+      check.mockRestore();
+      disposeChecker.mockRestore();
+    }
+  });
+
+  it("stream(): breaking out of the loop aborts generation", async () => {
+    let emitted = 0;
+    let sawAbort = false;
+    let finished!: Promise<void>;
+    const generator: SuggestionGenerator = {
+      ...scripted([]),
+      generateSuggestions(options) {
+        const run = async () => {
+          // Emits forever-ish (duplicates never fill `count`), until the pipeline's signal says stop.
+          for (let i = 0; i < 200; i++) {
+            if (options.signal?.aborted) {
+              sawAbort = true;
+              throw new GenerationAbortedError();
+            }
+            emitted++;
+            options.onSuggestion?.({ index: i, domain: "loop.com", confidence: 0.5, rawConfidence: 0.5 });
+            await new Promise((resolve) => setTimeout(resolve, 2));
+          }
+          return { suggestions: [], blocked: false, text: "", tokens: 200, finishReason: "maxTokens" as const };
+        };
+        const result = run();
+        finished = result.then(
+          () => {},
+          () => {},
+        );
+        return result;
+      },
+    };
+    const s = await createSuggester({ generator, maxRounds: 1 });
+    for await (const item of s.stream({ business_description: "A bakery", count: 5 })) {
+      expect(item).toEqual({ domain: "loop.com", confidence: 0.5 });
+      break;
+    }
+    await finished;
+    expect(sawAbort).toBe(true);
+    expect(emitted).toBeLessThan(200);
+  });
+
+  it("suggest() and stream() apply a per-call seed: same seed, same answer; other seed, other answer", async () => {
+    const words = ["bread", "crumb", "oven", "flour", "crust", "dough", "loaf", "bake"];
+    const pool = words.flatMap((first) => words.filter((w) => w !== first).map((second) => `${first}${second}.com`));
+    /** Samples names with a PRNG seeded from the call's seed (random when none), like a real sampler. */
+    const sampling: SuggestionGenerator = {
+      ...scripted([]),
+      async generateSuggestions(options) {
+        let state = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+        const next = () => {
+          state = (state * 1103515245 + 12345) % 2 ** 31;
+          return state / 2 ** 31;
+        };
+        const domains = Array.from({ length: options.count ?? 5 }, () => pool[Math.floor(next() * pool.length)]!);
+        const suggestions = domains.map((domain, index) => ({ index, domain, confidence: next(), rawConfidence: 0.5 }));
+        for (const s of suggestions) options.onSuggestion?.(s);
+        return { suggestions, blocked: false, text: "", tokens: 10, finishReason: "stop" };
+      },
+    };
+    const s = await createSuggester({ generator: sampling });
+    const request = { business_description: "A bakery", count: 4, tlds: ["com"] };
+    const [a1, a2, b] = [
+      await s.suggest(request, { seed: 1 }),
+      await s.suggest(request, { seed: 1 }),
+      await s.suggest(request, { seed: 2 }),
+    ];
+    expect(a1).toEqual(a2);
+    expect(a1).not.toEqual(b);
+    const streamed: SuggestStreamItem[] = [];
+    for await (const item of s.stream(request, { seed: 1 })) streamed.push(item);
+    const sorted = (items: unknown[]) => items.map((x) => JSON.stringify(x)).sort();
+    expect(a1.status === "success" && sorted(a1.suggestions)).toEqual(sorted(streamed));
+  });
+
+  it("a calibrator (spec or JSON file) maps the model's raw confidences, staying in [0, 1]", async () => {
+    const request = { business_description: "A bakery in Lyon", count: 4, tlds: ["com"] };
+    const platt = { kind: "platt" as const, a: 1, b: 3 };
+    const specPath = join(dir, "calibration.json");
+    await writeFile(specPath, JSON.stringify(platt));
+    // Refusals off: a random-weight model may otherwise answer "blocked" and leave nothing to compare.
+    const options = {
+      model: modelPath,
+      gpu: false as const,
+      sequences: 1,
+      seed: 7,
+      maxTokens: 300,
+      maxRounds: 1,
+      trustModelRefusals: false,
+    };
+    const confidences = async (calibrator?: typeof platt | string) => {
+      await using s = await createSuggester({ ...options, calibrator });
+      const response = await s.suggest(request);
+      if (response.status !== "success") throw new Error("expected success");
+      return new Map(response.suggestions.map((x) => [x.domain, x.confidence]));
+    };
+    const raw = await confidences();
+    const fromFile = await confidences(specPath);
+    const fromSpec = await confidences(platt);
+    expect(raw.size).toBeGreaterThan(0);
+    expect([...fromSpec.keys()].sort()).toEqual([...raw.keys()].sort());
+    expect(fromFile).toEqual(fromSpec);
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    const logit = (p: number) =>
+      Math.log(Math.min(1 - 1e-6, Math.max(1e-6, p)) / (1 - Math.min(1 - 1e-6, Math.max(1e-6, p))));
+    for (const [domain, rawConfidence] of raw) {
+      const calibrated = fromSpec.get(domain) as number;
+      expect(calibrated).toBeGreaterThanOrEqual(0);
+      expect(calibrated).toBeLessThanOrEqual(1);
+      expect(calibrated).toBeCloseTo(sigmoid(logit(rawConfidence) + 3), 6);
+      if (rawConfidence < 0.9) expect(calibrated).toBeGreaterThan(rawConfidence);
+    }
+  }, 60_000);
+
+  it("a malformed calibrator → CalibratorFileError before loading the model; calibrator with generator → SuggesterConfigError", async () => {
+    const badPath = join(dir, "bad.calibration.json");
+    await writeFile(badPath, JSON.stringify({ kind: "platt", a: "one" }));
+    for (const calibrator of [
+      badPath,
+      join(dir, "missing.json"),
+      { kind: "isotonic", thresholds: [0.5], values: [] },
+    ]) {
+      await expect(
+        createSuggester({ model: modelPath, gpu: false, calibrator: calibrator as string }),
+      ).rejects.toBeInstanceOf(CalibratorFileError);
+    }
+    await expect(createSuggester({ generator: scripted([]), calibrator: { kind: "identity" } })).rejects.toBeInstanceOf(
+      SuggesterConfigError,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { AvailabilityChecker, validateDomain } from "@nomen/domains";
 import { checkInput } from "@nomen/guard";
 import {
   type AdapterSpec,
+  type CalibratorSpec,
   type GpuChoice,
   loadRuntime,
   type Runtime,
@@ -9,6 +10,7 @@ import {
 } from "@nomen/metal-runtime";
 import { AsyncQueue } from "./AsyncQueue.js";
 import { SuggesterConfigError } from "./errors.js";
+import { loadCalibrator } from "./loadCalibrator.js";
 import { resolveRequest, type SuggestRequest } from "./request.js";
 import {
   type AvailabilityLookup,
@@ -55,6 +57,14 @@ export interface CreateSuggesterOptions {
   adapter?: string | AdapterSpec;
   /** For `model`: defaults to "auto". */
   gpu?: GpuChoice;
+  /**
+   * For `model`: maps the model's raw token-probability confidence to a calibrated one, as
+   * `@nomen/metal-runtime`'s `fitPlatt`/`fitIsotonic` produce it, or the path of a JSON file holding
+   * that spec (e.g. `<model>.calibration.json`). Defaults to `<model>.calibration.json` when that file
+   * exists, else none (confidences are the raw token probabilities). An injected `generator` carries
+   * its own calibrator, so this must not be set with `generator`.
+   */
+  calibrator?: CalibratorSpec | string;
   /** For `model`: parallel sequences. Defaults to 4. */
   sequences?: number;
   /** Defaults to `@nomen/guard`'s `checkInput`. */
@@ -91,11 +101,22 @@ export interface CreateSuggesterOptions {
  */
 export async function createSuggester(options: CreateSuggesterOptions): Promise<Suggester> {
   if ((options.generator === undefined) === (options.model === undefined)) {
-    throw new SuggesterConfigError("createSuggester needs exactly one of generator or model (a GGUF path)");
+    throw new SuggesterConfigError(
+      `createSuggester needs exactly one of generator or model (a GGUF path), got ${
+        options.generator === undefined ? "neither" : "both"
+      }. Hint: pass { model: "models/nomen-tiny.gguf" } or { generator } from @nomen/metal-runtime.`,
+    );
+  }
+  if (options.generator && options.calibrator !== undefined) {
+    throw new SuggesterConfigError(
+      "createSuggester got calibrator with an injected generator, expected calibrator only with model. " +
+        "Hint: pass the calibrator to the generator (model.createGenerator({ calibrator }) or createRemoteGenerator).",
+    );
   }
   let runtime: Runtime | undefined;
   let generator = options.generator;
   if (!generator) {
+    const calibrator = await loadCalibrator(options.calibrator, options.model as string);
     runtime = await loadRuntime({ gpu: options.gpu ?? "auto" });
     try {
       const model = await runtime.loadModel({ modelPath: options.model as string });
@@ -103,6 +124,7 @@ export async function createSuggester(options: CreateSuggesterOptions): Promise<
       generator = await model.createGenerator({
         sequences: options.sequences ?? 4,
         adapters: adapter ? [adapter] : [],
+        calibrator,
       });
     } catch (error) {
       await runtime.dispose();
@@ -110,13 +132,17 @@ export async function createSuggester(options: CreateSuggesterOptions): Promise<
     }
   }
   let availability = options.availability;
+  let ownAvailability: AvailabilityChecker | undefined;
   const deps: PipelineDeps = {
     generator,
     inputGuard: options.inputGuard ?? ((text) => checkInput(text)),
     validate: options.validate ?? validateDomain,
     outputFilter: options.outputFilter ?? policyOutputFilter,
     get availability() {
-      availability ??= new AvailabilityChecker();
+      if (!availability) {
+        ownAvailability = new AvailabilityChecker();
+        availability = ownAvailability;
+      }
       return availability;
     },
     systemPrompt: options.systemPrompt,
@@ -130,16 +156,33 @@ export async function createSuggester(options: CreateSuggesterOptions): Promise<
   };
 
   const dispose = async () => {
-    await runtime?.dispose();
+    // Only what this suggester made itself: an injected `availability` or `generator` belongs to the caller.
+    ownAvailability?.dispose();
+    ownAvailability = undefined;
+    const own = runtime;
+    runtime = undefined;
+    await own?.dispose();
   };
   return {
     backend: generator.backend,
     suggest: async (request, call = {}) =>
-      runPipeline(resolveRequest(request), deps, call.signal, undefined, call.stats),
+      runPipeline(resolveRequest(request), {
+        deps: withSeed(deps, call.seed),
+        signal: call.signal,
+        stats: call.stats,
+      }),
     stream: (request, call = {}) => {
       const resolved = resolveRequest(request);
-      const queue = new AsyncQueue<SuggestStreamItem>();
-      runPipeline(resolved, withSeed(deps, call.seed), call.signal, (s) => queue.push(s), call.stats).then(
+      // Stops generation when the consumer stops iterating (break, return, throw).
+      const stop = new AbortController();
+      const signal = call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal;
+      const queue = new AsyncQueue<SuggestStreamItem>(() => stop.abort());
+      runPipeline(resolved, {
+        deps: withSeed(deps, call.seed),
+        signal,
+        onSuggestion: (s) => queue.push(s),
+        stats: call.stats,
+      }).then(
         (response) => {
           if (response.status === "blocked") queue.push({ status: "blocked", message: response.message });
           queue.end();

@@ -9,7 +9,14 @@ export {
   type Suggester,
   type SuggestStreamItem,
 } from "./createSuggester.js";
-export { InvalidRequestError, SuggestError, SuggesterConfigError } from "./errors.js";
+export {
+  CalibratorFileError,
+  InvalidRequestError,
+  type InvalidRequestErrorOptions,
+  SuggestError,
+  SuggesterConfigError,
+} from "./errors.js";
+export { calibrationPathFor, loadCalibrator } from "./loadCalibrator.js";
 export { packageInfo } from "./packageInfo.js";
 export {
   DEFAULT_SUGGEST_TLDS,
@@ -25,6 +32,7 @@ export {
   type AvailabilityLookup,
   type PipelineDeps,
   type PipelineStats,
+  type RunPipelineOptions,
   runPipeline,
   type Suggestion,
   type SuggestResponse,

@@ -63,5 +63,7 @@ describe("resolveRequest", () => {
   ])("rejects %s with InvalidRequestError", (_name, request, message) => {
     expect(() => resolveRequest(request)).toThrow(InvalidRequestError);
     expect(() => resolveRequest(request)).toThrow(message);
+    // Every message says what was expected and how to fix it.
+    expect(() => resolveRequest(request)).toThrow(/\(expected .+\)\. Hint: ./);
   });
 });

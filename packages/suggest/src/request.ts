@@ -73,7 +73,10 @@ export function resolveRequest(input: unknown): ResolvedRequest {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || "request";
-    throw new InvalidRequestError(field, issue?.message ?? "is malformed", { cause: parsed.error });
+    throw new InvalidRequestError(field, issue?.message ?? "is malformed", {
+      cause: parsed.error,
+      expected: "a request matching suggestRequestSchema (business_description required)",
+    });
   }
   const r = parsed.data;
   const description = decodeDescription(r.business_description);
@@ -82,10 +85,10 @@ export function resolveRequest(input: unknown): ResolvedRequest {
   const wordPattern = r.allow_digits ? /^[a-z0-9]+$/ : /^[a-z]+$/;
   for (const w of include) {
     if (!wordPattern.test(w) || w.length > r.max_length) {
-      throw new InvalidRequestError(
-        "include",
-        `word ${JSON.stringify(w)} must be 1–${r.max_length} ASCII ${r.allow_digits ? "letters or digits" : "letters"}`,
-      );
+      throw new InvalidRequestError("include", `got word ${JSON.stringify(w)}`, {
+        expected: `words of 1–${r.max_length} ASCII ${r.allow_digits ? "letters or digits" : "letters"}`,
+        hint: "drop spaces and punctuation from include words, or raise max_length",
+      });
     }
   }
   return {
@@ -111,31 +114,44 @@ function decodeDescription(value: string | Uint8Array): string {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(value);
     } catch (cause) {
-      throw new InvalidRequestError("business_description", "is not valid UTF-8", { cause });
+      throw new InvalidRequestError("business_description", "is not valid UTF-8", {
+        cause,
+        expected: "UTF-8 text",
+        hint: "send the description as UTF-8",
+      });
     }
   }
   if (LONE_SURROGATE.test(text)) {
     throw new InvalidRequestError(
       "business_description",
       "is not valid Unicode (lone surrogates: invalid UTF-8 upstream)",
+      { expected: "well-formed Unicode text", hint: "decode the description as UTF-8 before sending it" },
     );
   }
   if (text.includes("\uFFFD")) {
-    throw new InvalidRequestError("business_description", "contains U+FFFD: it was decoded from invalid UTF-8");
+    throw new InvalidRequestError("business_description", "contains U+FFFD: it was decoded from invalid UTF-8", {
+      expected: "text without replacement characters",
+      hint: "send the original UTF-8 bytes, not a lossy decoding",
+    });
   }
   if (CONTROL.test(text)) {
-    throw new InvalidRequestError(
-      "business_description",
-      "contains control characters (only tab and newlines are allowed)",
-    );
+    throw new InvalidRequestError("business_description", "contains control characters", {
+      expected: "printable text (tab and newlines allowed)",
+      hint: "strip control characters before sending",
+    });
   }
   const trimmed = text.replace(/\s+/g, " ").trim();
-  if (trimmed === "") throw new InvalidRequestError("business_description", "is empty or only whitespace");
+  if (trimmed === "") {
+    throw new InvalidRequestError("business_description", "is empty or only whitespace", {
+      expected: "a non-empty description",
+      hint: "describe the business in a few words",
+    });
+  }
   if (trimmed.length > MAX_DESCRIPTION_LENGTH) {
-    throw new InvalidRequestError(
-      "business_description",
-      `is ${trimmed.length} characters, at most ${MAX_DESCRIPTION_LENGTH} are accepted: describe the business in a few sentences`,
-    );
+    throw new InvalidRequestError("business_description", `is ${trimmed.length} characters`, {
+      expected: `at most ${MAX_DESCRIPTION_LENGTH} characters`,
+      hint: "describe the business in a few sentences",
+    });
   }
   return trimmed;
 }

@@ -9,7 +9,7 @@ import { type Candidate, rankSuggestions } from "./stages/rankSuggestions.js";
 /** One ranked suggestion, as both apps return it. */
 export interface Suggestion {
   domain: string;
-  /** Calibrated confidence in [0, 1]. */
+  /** Model confidence in [0, 1]: calibrated when the generator has a calibrator, else the raw token probability. */
   confidence: number;
 }
 
@@ -47,18 +47,27 @@ export interface PipelineStats {
   dropped: Partial<Record<DropReason | "guard" | "duplicate" | "taken", number>>;
 }
 
+/** Options for {@link runPipeline}. */
+export interface RunPipelineOptions {
+  /** The stages and settings (what `createSuggester` builds from its options). */
+  deps: PipelineDeps;
+  /** Aborts generation and availability checks. Defaults to none. */
+  signal?: AbortSignal;
+  /** Receives each suggestion as soon as it passed every per-item stage. Defaults to a no-op. */
+  onSuggestion?: (suggestion: Suggestion) => void;
+  /** Filled with this run's counters. Defaults to a fresh, discarded object. */
+  stats?: PipelineStats;
+}
+
 /**
  * input guard → prompt → generate (grammar-constrained, streamed) → normalize and validate → output
- * guard → dedupe → optional availability → rank. `emit` receives each suggestion that passed every
- * per-item stage, as soon as it did (ranking needs the whole list, so the final order comes last).
+ * guard → dedupe → optional availability → rank. `onSuggestion` receives each suggestion that passed
+ * every per-item stage, as soon as it did (ranking needs the whole list, so the final order comes last).
  */
-export async function runPipeline(
-  request: ResolvedRequest,
-  deps: PipelineDeps,
-  signal: AbortSignal | undefined,
-  emit: (suggestion: Suggestion) => void = () => {},
-  stats: PipelineStats = { rounds: 0, generated: 0, tokens: 0, dropped: {} },
-): Promise<SuggestResponse> {
+export async function runPipeline(request: ResolvedRequest, options: RunPipelineOptions): Promise<SuggestResponse> {
+  const { deps, signal } = options;
+  const emit = options.onSuggestion ?? (() => {});
+  const stats = options.stats ?? { rounds: 0, generated: 0, tokens: 0, dropped: {} };
   signal?.throwIfAborted();
   if (!deps.inputGuard(request.description).allowed) return BLOCKED_RESPONSE;
   const messages = buildMessages(request, deps);
