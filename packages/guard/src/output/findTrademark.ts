@@ -1,7 +1,8 @@
 import { GENERIC_AFFIXES, PHISHING_WORDS, STRONG_PHISHING_WORDS, splitWords } from "./affixes.js";
-import { type Brand, brandIndex, deletionKeys } from "./brandIndex.js";
+import { type Brand, brandIndex } from "./brandIndex.js";
 import { editDistance } from "./editDistance.js";
 import type { NameParts } from "./nameLabel.js";
+import { SubstringTrie } from "./substringTrie.js";
 
 /** Why a name was dropped by the output filter. */
 export interface FilterHit {
@@ -12,6 +13,8 @@ export interface FilterHit {
 const AFFIXES = new Set([...GENERIC_AFFIXES, ...PHISHING_WORDS]);
 const PHISHING = new Set(PHISHING_WORDS);
 const STRONG = new Set(STRONG_PHISHING_WORDS);
+
+let embeddableTrie: SubstringTrie | undefined;
 
 /**
  * Famous marks and their look-alikes in a name: the exact mark, homoglyph/leetspeak skeletons,
@@ -42,8 +45,13 @@ function typosquatOf(candidate: string): Brand | undefined {
   const { deletions, byMark } = brandIndex();
   if (byMark.has(candidate)) return undefined;
   const squeezed = candidate.replace(/(.)\1+/g, "$1");
-  for (const key of deletionKeys(candidate)) {
-    for (const brand of deletions.get(key) ?? []) {
+  // The keys of deletionKeys(candidate), without building the array: the word, then each deletion.
+  const count = codePointCount(candidate);
+  for (let i = -1; i < count; i++) {
+    const key = i < 0 ? candidate : candidate.slice(0, i) + candidate.slice(i + 1);
+    const brands = deletions.get(key);
+    if (!brands) continue;
+    for (const brand of brands) {
       if (brand.nearWords?.includes(candidate)) continue;
       if (editDistance(candidate, brand.mark, 1) === 1) return brand;
     }
@@ -58,12 +66,15 @@ function typosquatOf(candidate: string): Brand | undefined {
 
 function markWithWords(name: NameParts): FilterHit | undefined {
   const { embeddable } = brandIndex();
+  embeddableTrie ??= new SubstringTrie(embeddable.map((brand) => brand.mark));
   for (const text of new Set([name.compact, ...name.skeletons])) {
-    for (const brand of embeddable) {
-      const at = text.indexOf(brand.mark);
-      if (at < 0 || text === brand.mark) continue;
-      const prefix = text.slice(0, at);
-      const suffix = text.slice(at + brand.mark.length);
+    // Only the marks that occur in the text, in list order: the first that applies decides.
+    for (const at of embeddableTrie.indicesIn(text)) {
+      const brand = embeddable[at]!;
+      if (text === brand.mark) continue;
+      const start = text.indexOf(brand.mark);
+      const prefix = text.slice(0, start);
+      const suffix = text.slice(start + brand.mark.length);
       const before = splitWords(prefix, AFFIXES);
       const after = splitWords(suffix, AFFIXES);
       const words = before && after ? [...before, ...after] : undefined;
@@ -89,6 +100,22 @@ function markWithWords(name: NameParts): FilterHit | undefined {
     }
   }
   return undefined;
+}
+
+/** `[...text].length` without the array (deletionKeys counts code points but slices code units). */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 function hit(rule: string, reason: string): FilterHit {

@@ -48,6 +48,8 @@ const LEET: Readonly<Record<string, string>> = {
   "2": "z",
 };
 
+const PLAIN_LABEL = /^[a-z0-9-]*$/;
+
 /** Splits a domain (or a bare label) into what the filter matches against. */
 export function nameParts(domain: string): NameParts {
   const lower = domain.trim().toLowerCase().replace(/\.$/, "");
@@ -59,7 +61,8 @@ export function nameParts(domain: string): NameParts {
     ascii.startsWith("xn--") || ascii.includes("-xn--")
       ? domainToUnicode(labels.slice(0, Math.max(1, keep)).join(".")).replace(/\./g, "-")
       : ascii;
-  const folded = foldText(unicode).replace(/[^a-z0-9]/g, "");
+  // foldText leaves lower-case ASCII letters, digits and hyphens as they are: skip it for plain labels.
+  const folded = (PLAIN_LABEL.test(unicode) ? unicode : foldText(unicode)).replace(/[^a-z0-9]/g, "");
   const withI = folded.replace(/[0-9]/g, (d) => (d === "1" ? "i" : (LEET[d] ?? d)));
   const withL = folded.replace(/[0-9]/g, (d) => (d === "1" ? "l" : (LEET[d] ?? d)));
   return {

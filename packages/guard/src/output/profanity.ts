@@ -1,5 +1,6 @@
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
+import { englishMatcher } from "./englishMatcher.js";
 import type { NameParts } from "./nameLabel.js";
+import { SubstringTrie } from "./substringTrie.js";
 
 /** Words that contain a profane substring but are not profane (the Scunthorpe problem). Removed before matching. */
 const BENIGN = [
@@ -153,23 +154,32 @@ const SUBSTRINGS: Readonly<Record<string, readonly string[]>> = {
   dutch: ["klootzak", "godverdomme", "kanker"],
 };
 
-let matcher: RegExpMatcher | undefined;
+/** Every profane substring with its language, flattened once in declaration order. */
+const TERMS: ReadonlyArray<{ readonly word: string; readonly language: string }> = Object.entries(SUBSTRINGS).flatMap(
+  ([language, words]) => words.map((word) => ({ word, language })),
+);
+
+let benignTrie: SubstringTrie | undefined;
+let termTrie: SubstringTrie | undefined;
 
 /** The language whose profanity `name` contains in any substring or word split, or `undefined`. */
 export function findProfanity(name: NameParts): string | undefined {
-  matcher ??= new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
-  const candidates = [name.ascii.replace(/-/g, " "), name.compact, ...name.skeletons];
+  benignTrie ??= new SubstringTrie(BENIGN);
+  termTrie ??= new SubstringTrie(TERMS.map((term) => term.word));
+  // The same candidate twice gives the same answer: "brightbakery" is ascii, compact and skeleton at once.
+  const candidates = new Set([name.ascii.replace(/-/g, " "), name.compact, ...name.skeletons]);
   for (const candidate of candidates) {
-    const cleaned = BENIGN.reduce((text, word) => text.replaceAll(word, "_"), candidate);
+    // Replacing a benign word only removes letters, so a word absent before is absent after.
+    let cleaned = candidate;
+    for (const at of benignTrie.indicesIn(candidate)) cleaned = cleaned.replaceAll(BENIGN[at]!, "_");
     // The longest match names the language: "putain" is French even though it contains Spanish "puta".
     let best: { language: string; length: number } | undefined;
-    for (const [language, words] of Object.entries(SUBSTRINGS)) {
-      for (const word of words) {
-        if (cleaned.includes(word) && word.length > (best?.length ?? 0)) best = { language, length: word.length };
-      }
+    for (const at of termTrie.indicesIn(cleaned)) {
+      const { word, language } = TERMS[at]!;
+      if (word.length > (best?.length ?? 0)) best = { language, length: word.length };
     }
     if (best) return best.language;
-    if (matcher.hasMatch(cleaned)) return "english";
+    if (englishMatcher().hasMatch(cleaned)) return "english";
   }
   return undefined;
 }
