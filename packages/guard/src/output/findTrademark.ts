@@ -15,6 +15,10 @@ const PHISHING = new Set(PHISHING_WORDS);
 const STRONG = new Set(STRONG_PHISHING_WORDS);
 
 let embeddableTrie: SubstringTrie | undefined;
+/** The first and last {@link ENDS} characters of every single-deletion key. */
+let deletionEnds: Set<string> | undefined;
+const ENDS = 3;
+const endsOf = (key: string) => `${key.slice(0, ENDS)}|${key.slice(-ENDS)}`;
 
 /**
  * Famous marks and their look-alikes in a name: the exact mark, homoglyph/leetspeak skeletons,
@@ -46,8 +50,13 @@ function typosquatOf(candidate: string): Brand | undefined {
   if (byMark.has(candidate)) return undefined;
   const squeezed = candidate.replace(/(.)\1+/g, "$1");
   // The keys of deletionKeys(candidate), without building the array: the word, then each deletion.
+  // A deletion away from both ends keeps the first and last three characters, so when no key has
+  // that start and end, only deletions near the ends can be keys.
+  deletionEnds ??= new Set([...deletions.keys()].map(endsOf));
   const count = codePointCount(candidate);
+  const middle = !deletionEnds.has(endsOf(candidate));
   for (let i = -1; i < count; i++) {
+    if (middle && i >= ENDS && i < candidate.length - ENDS) continue;
     const key = i < 0 ? candidate : candidate.slice(0, i) + candidate.slice(i + 1);
     const brands = deletions.get(key);
     if (!brands) continue;
