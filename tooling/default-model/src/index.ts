@@ -2,6 +2,8 @@
  * @module @nomen/default-model — The pipeline that trains Nomen's shipped default model: training mix with
  * invented words, byte-level vocabulary, from-scratch qwen2 base with checkpoints, GGUF export, unseen-word copy rate.
  */
+
+export { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
 export { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
 export { type ByteLevelTokenizerOptions, byteLevelTokenizer, CHATML_SPECIAL_TOKENS } from "./byteVocabulary.js";
 export { type BuildCopyProbesOptions, buildCopyProbes, type CopyProbe, REAL_WORD_CANDIDATES } from "./copyProbes.js";
@@ -13,6 +15,12 @@ export {
   evaluateCopy,
   parsesAsAnswer,
 } from "./evaluateCopy.js";
+export {
+  type EvaluateSafetyOptions,
+  evaluateSafety,
+  type SafetyEvaluation,
+  type SafetySuiteItem,
+} from "./evaluateSafety.js";
 export { type ExportBaseOptions, exportBase } from "./exportBase.js";
 export {
   augmentationRng,

@@ -1,0 +1,57 @@
+import { SYSTEM_PROMPT } from "@nomen/dataset-gen";
+import { type AdapterSpec, type GenerationResult, loadRuntime } from "@nomen/metal-runtime";
+
+/** Options for {@link answerDescriptions}. */
+export interface AnswerDescriptionsOptions {
+  /** Base GGUF. */
+  modelPath: string;
+  /** LoRA adapters to apply. Defaults to none. */
+  adapters?: readonly AdapterSpec[];
+  descriptions: readonly string[];
+  /** Domains asked per description. Defaults to 5. */
+  count?: number;
+  /** Defaults to 160 (byte tokens: five ~25-character domains plus the JSON). */
+  maxTokens?: number;
+  /** Defaults to 0 (greedy). */
+  temperature?: number;
+  /** Defaults to ["com", "io", "co", "net", "org", "app", "shop"]. */
+  tlds?: readonly string[];
+  /** Whether the grammar lets the model refuse (`{"suggestions":[],"status":"blocked"}`). Defaults to false. */
+  allowBlocked?: boolean;
+  signal?: AbortSignal;
+  /** Called after each answer, in order. */
+  onAnswer?: (index: number, result: GenerationResult) => void;
+}
+
+/**
+ * Asks the model itself — llama.cpp through `@nomen/metal-runtime`, CPU, 1 thread, the suggestion grammar, no input
+ * guard or output filter — for each description, in order. Returns the runtime's results and its backend name.
+ */
+export async function answerDescriptions(
+  options: AnswerDescriptionsOptions,
+): Promise<{ results: GenerationResult[]; backend: string; seconds: number }> {
+  const started = performance.now();
+  await using runtime = await loadRuntime({ gpu: false, threads: 1 });
+  const model = await runtime.loadModel({ modelPath: options.modelPath, signal: options.signal });
+  const generator = await model.createGenerator({ adapters: options.adapters, threads: 1, contextSize: 512 });
+  const results: GenerationResult[] = [];
+  for (const [index, description] of options.descriptions.entries()) {
+    options.signal?.throwIfAborted();
+    const result = await generator.generateSuggestions({
+      messages: [
+        { role: "system", content: SYSTEM_PROMPT },
+        { role: "user", content: description },
+      ],
+      count: options.count ?? 5,
+      maxTokens: options.maxTokens ?? 160,
+      temperature: options.temperature ?? 0,
+      tlds: options.tlds ?? ["com", "io", "co", "net", "org", "app", "shop"],
+      allowBlocked: options.allowBlocked ?? false,
+      seed: 1,
+      signal: options.signal,
+    });
+    results.push(result);
+    options.onAnswer?.(index, result);
+  }
+  return { results, backend: runtime.backend.name, seconds: (performance.now() - started) / 1000 };
+}
