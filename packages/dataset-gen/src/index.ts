@@ -4,12 +4,13 @@
 
 export { type Counts, type DatasetCard, GENERATOR_VERSION, type Histogram } from "./card/DatasetCard.js";
 export { readDatasetCard, renderCardMarkdown, writeDatasetCard } from "./card/datasetCardIo.js";
-export { SPLIT_SHARES } from "./dataset/assignSplits.js";
+export { assignSplits, SPLIT_SHARES, type SplitAssignment, splitOfGroup } from "./dataset/assignSplits.js";
 export { type Example, type ExampleMeta, SPLITS, type Split } from "./dataset/Example.js";
 
 // Datasets.
 export { type DatasetProgress, type GenerateDatasetOptions, generateDataset } from "./dataset/generateDataset.js";
 export { SAFETY_MIX } from "./dataset/generateExamples.js";
+export { type GroupAcrossSplits, groupsAcrossSplits } from "./dataset/groupsAcrossSplits.js";
 export { findNearDuplicates, jaccard, NEAR_DUPLICATE_THRESHOLD } from "./dataset/nearDuplicates.js";
 export { normalizeText } from "./dataset/normalize.js";
 export { type DatasetVerification, verifyDataset } from "./dataset/verifyDataset.js";

@@ -1,7 +1,7 @@
 import type { Split } from "../dataset/Example.js";
 
 /** Bumped whenever generated output changes for the same seed and size. */
-export const GENERATOR_VERSION = "1.0.0";
+export const GENERATOR_VERSION = "1.1.0";
 
 /** Counts keyed by a label, sorted by key. */
 export type Counts = Record<string, number>;
@@ -42,10 +42,16 @@ export interface DatasetCard {
   };
   lengths: { descriptionChars: Histogram; assistantChars: Histogram; domainsPerExample: Counts };
   leakage: {
+    /** Near-duplicate = Jaccard of character 5-gram sets at or above this. */
     threshold: number;
     crossSplitNearDuplicates: number;
-    movedToLowerSplit: number;
     crossSplitExactDuplicates: number;
+    /** Groups (business types, invented words, blocked phrases) with examples in more than one split: always 0. */
+    crossSplitGroups: number;
+    /** Groups merged with another group because some of their texts are near-duplicates (they share a split). */
+    mergedGroups: number;
+    /** Examples in a different split than their own group's hash gives, because their merged component's won. */
+    movedWithMergedGroup: number;
   };
   files: Record<string, { sha256: string; bytes: number; lines: number }>;
 }

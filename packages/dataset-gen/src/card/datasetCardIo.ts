@@ -84,7 +84,7 @@ export function renderCardMarkdown(card: DatasetCard): string {
     "",
     "## Leakage",
     "",
-    `Near-duplicate = Jaccard ≥ ${card.leakage.threshold} on character 5-grams of the normalized text. Cross-split near-duplicates: ${card.leakage.crossSplitNearDuplicates}; exact duplicates: ${card.leakage.crossSplitExactDuplicates}; examples pulled into a lower split: ${card.leakage.movedToLowerSplit}.`,
+    `Near-duplicate = Jaccard ≥ ${card.leakage.threshold} on character 5-grams of the normalized text. Cross-split near-duplicates: ${card.leakage.crossSplitNearDuplicates}; exact duplicates: ${card.leakage.crossSplitExactDuplicates}; groups in more than one split: ${card.leakage.crossSplitGroups}. Groups merged with a near-duplicate group (one split each): ${card.leakage.mergedGroups}; examples that moved with their merged group: ${card.leakage.movedWithMergedGroup}.`,
     "",
     "## Counts",
     "",

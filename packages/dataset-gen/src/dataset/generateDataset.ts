@@ -6,6 +6,7 @@ import { DatasetAbortedError, InvalidDatasetOptionsError } from "../errors.js";
 import { createTargetChecker, type TargetChecker } from "../teacher/checkTarget.js";
 import { assignSplits } from "./assignSplits.js";
 import { generateExamples } from "./generateExamples.js";
+import { groupsAcrossSplits } from "./groupsAcrossSplits.js";
 import { NEAR_DUPLICATE_THRESHOLD, NearDuplicateIndex } from "./nearDuplicates.js";
 import { normalizeText } from "./normalize.js";
 import { writeDataset } from "./writeDataset.js";
@@ -64,7 +65,8 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   if (signal?.aborted) throw new DatasetAbortedError("generateDataset: aborted", { cause: signal.reason });
   onProgress?.({ phase: "split", done: 0, total: size });
   const index = new NearDuplicateIndex(raw.map((e) => e.text));
-  const { examples, moved } = assignSplits(raw, seed, index);
+  const { examples, mergedGroups, moved } = assignSplits(raw, seed, index);
+  const crossGroups = groupsAcrossSplits(examples).length;
   const crossNear = index.pairs({ consider: (i, j) => examples[i]!.split !== examples[j]!.split }).length;
   const crossExact = countCrossSplitExact(examples.map((e) => [normalizeText(e.text), e.split]));
   onProgress?.({ phase: "write", done: 0, total: size });
@@ -75,8 +77,10 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
     leakage: {
       threshold: NEAR_DUPLICATE_THRESHOLD,
       crossSplitNearDuplicates: crossNear,
-      movedToLowerSplit: moved,
       crossSplitExactDuplicates: crossExact,
+      crossSplitGroups: crossGroups,
+      mergedGroups,
+      movedWithMergedGroup: moved,
     },
     files,
   };

@@ -10,6 +10,7 @@ import type { ChatRecord } from "../format/records.js";
 import type { TargetChecker } from "../teacher/checkTarget.js";
 import { createTargetChecker } from "../teacher/checkTarget.js";
 import { type Example, type ExampleMeta, SPLITS } from "./Example.js";
+import { type GroupAcrossSplits, groupsAcrossSplits } from "./groupsAcrossSplits.js";
 import { findNearDuplicates } from "./nearDuplicates.js";
 import { splitFiles } from "./writeDataset.js";
 
@@ -19,14 +20,16 @@ export interface DatasetVerification {
   targetDomains: number;
   invalidDomains: string[];
   crossSplitNearDuplicates: number;
+  /** Groups with examples in more than one split (leakage: the model trains on a business it is tested on). */
+  groupsAcrossSplits: GroupAcrossSplits[];
   problems: string[];
 }
 
 /**
  * Re-reads a dataset folder and checks it against its card: file hashes and line counts, every count the card
  * reports (recomputed from the files), assistant turns in the exact schema, every target domain through `check`,
- * and no near-duplicate across splits. Throws {@link DatasetIntegrityError} listing every problem, unless
- * `throwOnProblem` is false.
+ * no group (business type, invented word, blocked phrase) in more than one split, and no near-duplicate across
+ * splits. Throws {@link DatasetIntegrityError} listing every problem, unless `throwOnProblem` is false.
  */
 export function verifyDataset(options: {
   dir: string;
@@ -72,6 +75,13 @@ export function verifyDataset(options: {
     examples.map((e) => e.text),
     { consider: (i, j) => examples[i]!.split !== examples[j]!.split },
   ).length;
+  const spanning = groupsAcrossSplits(examples);
+  if (spanning.length > 0) {
+    const shown = spanning.slice(0, 5).map(({ group, splits }) => `${JSON.stringify(group)} ${JSON.stringify(splits)}`);
+    problems.push(
+      `${spanning.length} groups have examples in more than one split (expected each group in one split): ${shown.join(", ")}${spanning.length > 5 ? ", …" : ""}`,
+    );
+  }
   if (crossSplitNearDuplicates > 0) problems.push(`${crossSplitNearDuplicates} near-duplicate pairs across splits`);
   if (throwOnProblem && problems.length > 0) {
     throw new DatasetIntegrityError(
@@ -83,6 +93,7 @@ export function verifyDataset(options: {
     targetDomains: domains.length,
     invalidDomains,
     crossSplitNearDuplicates,
+    groupsAcrossSplits: spanning,
     problems,
   };
 }
