@@ -140,4 +140,24 @@ describe("createRemoteGenerator against a real OpenAI-compatible server on 127.0
   it("rejects a bad base URL", () => {
     expect(() => createRemoteGenerator({ baseUrl: "not a url", model: "x" })).toThrow(InvalidOptionsError);
   });
+
+  it.each([
+    ["maxConcurrent", 0],
+    ["maxConcurrent", 1.5],
+    ["maxQueue", -1],
+    ["maxRetries", -1],
+    ["maxRetries", Number.NaN],
+    ["retryBaseMs", -5],
+    ["retryBaseMs", Number.POSITIVE_INFINITY],
+  ])("rejects %s = %s with a named InvalidOptionsError", (name, value) => {
+    const create = () => createRemoteGenerator({ baseUrl: "http://127.0.0.1:9/v1", model: "x", [name]: value });
+    expect(create).toThrow(InvalidOptionsError);
+    expect(create).toThrow(new RegExp(`^${name} must be .*got ${value}`));
+  });
+
+  it("never shows user:pass@ credentials from baseUrl in backend", () => {
+    const remote = createRemoteGenerator({ baseUrl: "https://alice:s3cret@llm.example.com/v1", model: "x" });
+    expect(remote.backend).toBe("remote https://llm.example.com/v1");
+    expect(remote.backend).not.toMatch(/alice|s3cret/);
+  });
 });

@@ -57,6 +57,15 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): Suggesti
   }
   const apiKey = options.apiKey ?? process.env[options.apiKeyEnv ?? "NOMEN_REMOTE_API_KEY"];
   const { constraint = "json_schema", maxRetries = 3, retryBaseMs = 250, maxConcurrent = 8, maxQueue = 64 } = options;
+  // 0 concurrent slots would park every call in the queue forever; negative or fractional counts make no sense.
+  checkCount("maxConcurrent", maxConcurrent, 1);
+  checkCount("maxQueue", maxQueue, 0);
+  checkCount("maxRetries", maxRetries, 0);
+  if (!(Number.isFinite(retryBaseMs) && retryBaseMs >= 0)) {
+    throw new InvalidOptionsError(
+      `retryBaseMs must be a finite number of milliseconds ≥ 0, got ${retryBaseMs}. Hint: leave it unset for 250.`,
+    );
+  }
   const pool = new SlotPool(
     Array.from({ length: maxConcurrent }, (_, i) => i),
     maxQueue,
@@ -118,9 +127,26 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): Suggesti
     pool.dispose();
   };
   return {
-    backend: `remote ${baseUrl.href.replace(/\/$/, "")}`,
+    backend: `remote ${redactCredentials(baseUrl).replace(/\/$/, "")}`,
     generateSuggestions,
     dispose,
     [Symbol.asyncDispose]: dispose,
   };
+}
+
+function checkCount(name: string, value: number, min: number): void {
+  if (!(Number.isInteger(value) && value >= min)) {
+    throw new InvalidOptionsError(
+      `${name} must be an integer ≥ ${min}, got ${value}. Hint: leave it unset for the default.`,
+    );
+  }
+}
+
+/** The URL without `user:pass@`, so logs and `/health` never show secrets. */
+function redactCredentials(url: URL): string {
+  if (url.username === "" && url.password === "") return url.href;
+  const shown = new URL(url.href);
+  shown.username = "";
+  shown.password = "";
+  return shown.href;
 }
