@@ -31,6 +31,13 @@ export {
 } from "./inventedWords.js";
 export { readJsonlRows, writeJsonlRows } from "./jsonl.js";
 export { loadRunTokenizer } from "./loadRunTokenizer.js";
+export {
+  formatLossCurve,
+  type LossCurveOptions,
+  type LossCurveRow,
+  type LossLine,
+  lossCurve,
+} from "./lossCurve.js";
 export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
