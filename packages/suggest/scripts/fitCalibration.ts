@@ -2,7 +2,7 @@
  * Fits the confidence calibrator on validation data against the evaluator's judgement.
  *
  *   pnpm --filter @nomen/suggest calibrate -- --model base.gguf [--adapter lora.gguf] \
- *     [--data ../../datasets/v1/validation.jsonl] [--limit 300] [--good 6] [--out calibration.json]
+ *     [--data ../../datasets/v1/validation.jsonl] [--limit 300] [--good 6] [--out <model>.calibration.json]
  *
  * For each validation description: generate with an identity calibrator (so `confidence` is the raw
  * token-probability confidence), judge every domain with @nomen/evaluator's MetricJudge (good = overall
@@ -22,6 +22,7 @@ import {
   loadRuntime,
 } from "@nomen/metal-runtime";
 import { createSuggester } from "../src/createSuggester.js";
+import { calibrationPathFor } from "../src/loadCalibrator.js";
 
 const { values } = parseArgs({
   options: {
@@ -30,10 +31,12 @@ const { values } = parseArgs({
     data: { type: "string", default: new URL("../../../datasets/v1/validation.jsonl", import.meta.url).pathname },
     limit: { type: "string", default: "300" },
     good: { type: "string", default: "6" },
-    out: { type: "string", default: "calibration.json" },
+    // Beside the model by default, where createSuggester({ model }) picks it up.
+    out: { type: "string" },
   },
 });
 if (!values.model) throw new Error("--model is required: the base GGUF to calibrate");
+const out = values.out ?? calibrationPathFor(values.model);
 if (/test/i.test(values.data)) throw new Error(`refusing to calibrate on a test split: ${values.data}`);
 
 const descriptions = (await readFile(values.data, "utf8"))
@@ -90,6 +93,6 @@ const best = results.reduce((a, b) => (b.logLoss < a.logLoss ? b : a));
 // Refit the winner on every sample before saving; write atomically.
 const final =
   best.spec.kind === "platt" ? fitPlatt(samples) : best.spec.kind === "isotonic" ? fitIsotonic(samples) : best.spec;
-await writeFile(`${values.out}.tmp`, `${JSON.stringify(final)}\n`);
-await rename(`${values.out}.tmp`, values.out);
-console.log(`wrote ${best.spec.kind} calibrator to ${values.out}`);
+await writeFile(`${out}.tmp`, `${JSON.stringify(final)}\n`);
+await rename(`${out}.tmp`, out);
+console.log(`wrote ${best.spec.kind} calibrator to ${out}`);
