@@ -16,7 +16,7 @@ export function writeDatasetCard(options: { dir: string; card: DatasetCard }): v
  *
  * @example
  * const card = readDatasetCard({ dir: "datasets/v1" });
- * card.splits; // { train: 18016, validation: 1003, test: 981 }
+ * card.splits; // { train: 17945, validation: 1206, test: 849 }
  */
 export function readDatasetCard(options: { dir: string }): DatasetCard {
   const path = join(options.dir, "card.json");

@@ -18,9 +18,11 @@ describe("50,000 examples", () => {
     expect(card.diversity.distinctLabelRatio).toBeGreaterThanOrEqual(0.8);
     expect(card.diversity.topTldShare).toBeLessThanOrEqual(0.6);
     expect(card.leakage.crossSplitNearDuplicates).toBe(0);
+    expect(card.leakage.crossSplitGroups).toBe(0);
     const verified = verifyDataset({ dir: join(root, "50k"), check: validityOnly });
     expect(verified.examples).toBe(50_000);
     expect(verified.invalidDomains).toEqual([]);
+    expect(verified.groupsAcrossSplits).toEqual([]);
     expect(verified.problems).toEqual([]);
   });
 });
@@ -30,7 +32,9 @@ describe("the checked-in v1 dataset", () => {
   it.skipIf(!existsSync(dir))(
     "matches its card: hashes, counts, exact assistant JSON, valid targets, no leakage",
     () => {
-      expect(verifyDataset({ dir, check: validityOnly }).problems).toEqual([]);
+      const verified = verifyDataset({ dir, check: validityOnly });
+      expect(verified.groupsAcrossSplits).toEqual([]);
+      expect(verified.problems).toEqual([]);
     },
   );
 });

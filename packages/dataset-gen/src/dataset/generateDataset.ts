@@ -42,7 +42,7 @@ export interface GenerateDatasetOptions {
  *
  * @example
  * const card = await generateDataset({ size: 2000, seed: 7, outDir: "datasets/demo" });
- * card.splits; // { train: 1793, validation: 96, test: 111 }
+ * card.splits; // { train: 1810, validation: 99, test: 91 }
  */
 export async function generateDataset(options: GenerateDatasetOptions): Promise<DatasetCard> {
   const { size, seed, outDir, signal, onProgress } = options;
