@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { BenchSuite } from "@nomen/bench";
 import { loadCompanies } from "../src/data/loadCompanies.js";
-import { noSafetyCheck } from "../src/judge/checks.js";
+import type { SafetyCheck } from "../src/judge/checks.js";
 import { MetricJudge } from "../src/judge/MetricJudge.js";
 import { RelevanceModel } from "../src/judge/relevance/RelevanceModel.js";
 import { guardSafety } from "../src/judge/siblingChecks.js";
@@ -16,6 +16,8 @@ import { WordNet } from "../src/lexicon/WordNet.js";
 import { charTrigramBaseline } from "../src/validation/charTrigramBaseline.js";
 import { syntheticItems } from "./syntheticItems.js";
 
+/** The judge without the output filter, to isolate the filter's cost. */
+const passEverything: SafetyCheck = { check: () => ({ blocked: false }) };
 const LISTS_PER_RUN = 200; // × 5 suggestions = 1,000 items per run
 const REPEATS = 5;
 const WARMUP = 1;
@@ -88,7 +90,7 @@ if (existsSync(dataPath)) {
       for (const item of nextBatch()) trained.scoreList(item.description, item.suggestions);
     },
   });
-  const trainedNoFilter = MetricJudge.create({ wordnet, relevance, safety: noSafetyCheck });
+  const trainedNoFilter = MetricJudge.create({ wordnet, relevance, safety: passEverything });
   await suite.add({
     name: "metric judge (trained, no output filter)",
     backend: "js",

@@ -11,7 +11,7 @@ const { values } = parseArgs({
   options: { data: { type: "string" }, validation: { type: "boolean", default: false } },
 });
 const dataPath = values.data ?? resolve(import.meta.dirname, "../../../../shared/data/real-companies/companies.jsonl");
-const result = judgeCheck({ dataPath, evaluateOn: values.validation ? "validation" : "test" });
+const result = await judgeCheck({ dataPath, evaluateOn: values.validation ? "validation" : "test" });
 console.log(
   `judge-check on the ${result.evaluatedOn} split: ${result.evaluatedRows} descriptions × ${result.negativesPerRow} shuffled domains; learned parts trained on ${result.trainRows} train rows`,
 );

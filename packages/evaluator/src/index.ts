@@ -5,7 +5,7 @@
 export { compareItemScores, compareRuns, type RunComparison } from "./compare/compareRuns.js";
 export { fnv1a32, isTestSplit } from "./data/fnv1a.js";
 // Judge validation
-export { type CompanyRow, DEFAULT_COMPANIES_PATH, loadCompanies } from "./data/loadCompanies.js";
+export { type CompanyRow, DEFAULT_COMPANIES_PATH, defaultCompaniesPath, loadCompanies } from "./data/loadCompanies.js";
 // Errors
 export {
   DatasetNotFoundError,
@@ -18,16 +18,16 @@ export {
   RunNotFoundError,
 } from "./errors.js";
 // Evaluation, statistics, comparison
-export { evaluateSuggestions, type SuggestionEvaluation, type SuggestionItem } from "./evaluateSuggestions.js";
-export { cachedSafety } from "./judge/cachedSafety.js";
 export {
-  type DomainValidity,
-  noSafetyCheck,
-  type SafetyCheck,
-  syntaxOnlyValidity,
-  type ValidityVerdict,
-} from "./judge/checks.js";
-export { createTrainedJudge } from "./judge/createTrainedJudge.js";
+  type EvaluateSuggestionsOptions,
+  evaluateSuggestions,
+  evaluateSuggestionsAsync,
+  type SuggestionEvaluation,
+  type SuggestionItem,
+} from "./evaluateSuggestions.js";
+export { cachedSafety } from "./judge/cachedSafety.js";
+export type { DomainValidity, SafetyCheck, ValidityVerdict } from "./judge/checks.js";
+export { createTrainedJudge, createTrainedJudgeAsync, type TrainedJudgeOptions } from "./judge/createTrainedJudge.js";
 export { type CriterionAgreement, judgeAgreement } from "./judge/judgeAgreement.js";
 export {
   type JudgeModel,
@@ -39,7 +39,13 @@ export {
 } from "./judge/LlmJudge.js";
 export { listDiversity } from "./judge/listDiversity.js";
 export { MetricJudge, type MetricJudgeOptions, type SuggestionScore } from "./judge/MetricJudge.js";
-export { RELEVANCE_FEATURE_NAMES, RelevanceModel } from "./judge/relevance/RelevanceModel.js";
+export {
+  RELEVANCE_FEATURE_NAMES,
+  RELEVANCE_MODEL_FORMAT,
+  RelevanceModel,
+  type RelevanceModelJson,
+  type RelevanceTrainOptions,
+} from "./judge/relevance/RelevanceModel.js";
 export type { RelevanceExample } from "./judge/relevance/trainingPairs.js";
 export { domainsValidity, guardSafety } from "./judge/siblingChecks.js";
 export { pronounceability, syllables } from "./lexicon/pronunciation.js";
@@ -57,6 +63,7 @@ export { bootstrap, bootstrapMean, type Estimate, formatEstimate, mean } from ".
 export { comparePaired, type PairedComparison } from "./stats/pairedComparison.js";
 export { seededRandom } from "./stats/random.js";
 export { type WilcoxonResult, wilcoxonSignedRank } from "./stats/wilcoxon.js";
+export type { Progress } from "./steps.js";
 // Edge cases and safety
 export {
   classifyFailure,

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DatasetNotFoundError, InvalidDatasetRowError } from "../errors.js";
 import { isTestSplit } from "./fnv1a.js";
 
@@ -32,8 +34,29 @@ export function eraOf(source: unknown): string | null {
           : "≥2024";
 }
 
-/** Default location of the real-companies file, relative to the repository root. */
-export const DEFAULT_COMPANIES_PATH = "../shared/data/real-companies/companies.jsonl";
+const RELATIVE_TO_REPO_ROOT = "../shared/data/real-companies/companies.jsonl";
+
+/**
+ * Where the real-companies file is expected: `$NOMEN_COMPANIES_PATH` when set, else
+ * `<repo root>/../shared/data/real-companies/companies.jsonl`, the repo root being the nearest folder
+ * above `from` holding `pnpm-workspace.yaml` (so the default works from any working directory).
+ * Falls back to the same path relative to the working directory when no repo root is found.
+ * Defaults: `env` = `process.env`, `from` = this module's folder.
+ */
+export function defaultCompaniesPath(
+  options: { env?: Record<string, string | undefined>; from?: string } = {},
+): string {
+  const { env = process.env, from = dirname(fileURLToPath(import.meta.url)) } = options;
+  const override = env.NOMEN_COMPANIES_PATH;
+  if (override) return resolve(override);
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return resolve(dir, RELATIVE_TO_REPO_ROOT);
+    if (dirname(dir) === dir) return RELATIVE_TO_REPO_ROOT;
+  }
+}
+
+/** Default location of the real-companies file at import time (see {@link defaultCompaniesPath}). */
+export const DEFAULT_COMPANIES_PATH = defaultCompaniesPath();
 
 /**
  * Reads and validates the whole real-companies JSONL file before any work starts.

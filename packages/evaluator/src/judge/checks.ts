@@ -1,7 +1,7 @@
 /**
- * Integration points: @nomen/domains owns validity and @nomen/guard owns safety. Until their
- * exports land, the metric judge takes these small interfaces; `syntaxOnlyValidity` is a
- * stand-in that checks LDH syntax and lengths only, and `noSafetyCheck` passes everything.
+ * Injection points of the metric judge: @nomen/domains owns validity and @nomen/guard owns safety
+ * (wired in `siblingChecks.ts`); a caller may pass its own implementation, e.g. to measure the judge
+ * without the output filter.
  */
 
 /** Verdict of a domain validity check. */
@@ -20,23 +20,3 @@ export interface DomainValidity {
 export interface SafetyCheck {
   check(domain: string, description: string): { blocked: boolean; category?: string };
 }
-
-/** LDH syntax, lengths (RFC 1035/1123), ASCII and presence of a TLD; no IANA list. */
-export const syntaxOnlyValidity: DomainValidity = {
-  validate(domain) {
-    if (/[^\x00-\x7f]/.test(domain)) return { valid: false, reason: "non-ASCII" };
-    const labels = domain.toLowerCase().split(".");
-    if (labels.length < 2 || labels.at(-1) === "") return { valid: false, reason: "missing TLD" };
-    if (domain.length > 253) return { valid: false, reason: "name too long" };
-    for (const label of labels) {
-      if (label.length === 0) return { valid: false, reason: "empty label" };
-      if (label.length > 63) return { valid: false, reason: "label too long" };
-      if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label)) return { valid: false, reason: "invalid characters" };
-    }
-    if (!/^[a-z]{2,63}$/.test(labels.at(-1) as string)) return { valid: false, reason: "invalid TLD" };
-    return { valid: true };
-  },
-};
-
-/** Passes everything: use only until @nomen/guard is wired. */
-export const noSafetyCheck: SafetyCheck = { check: () => ({ blocked: false }) };

@@ -9,8 +9,8 @@ if (!present)
   console.warn(`judgeCheck: skipped — ${dataPath} is absent (the real-companies file lives beside the repo).`);
 
 describe.skipIf(!present)("judgeCheck on real companies (test split)", () => {
-  it("beats the character-trigram baseline", () => {
-    const result = judgeCheck({ dataPath });
+  it("beats the character-trigram baseline", async () => {
+    const result = await judgeCheck({ dataPath });
     const [baseline, , judge] = result.results;
     expect(result.evaluatedRows).toBeGreaterThan(900);
     expect(baseline?.overall.value).toBeGreaterThan(0.6);

@@ -1,9 +1,16 @@
 import { type Random, shuffled } from "../../stats/random.js";
 import type { AnalyzedDescription, AnalyzedDomain, DomainAnalyzer } from "./DomainAnalyzer.js";
 import { hashFeature, sigmoid } from "./hashing.js";
+import { decodeSparse, encodeSparse, type SparseFloats } from "./sparseCodec.js";
 import { type RelevanceExample, trainingPairs } from "./trainingPairs.js";
 
 const BITS = 18;
+
+/** Serialized {@link CrossAssociation}. */
+export interface CrossAssociationJson {
+  semanticFields: boolean;
+  weights: SparseFloats;
+}
 
 /**
  * Learned word↔name associations: a logistic model over hashed crosses of description
@@ -45,6 +52,16 @@ export class CrossAssociation {
             (model.#weights[i] as number) - learningRate * (gradient + l2 * (model.#weights[i] as number));
       }
     }
+    return model;
+  }
+
+  toJSON(): CrossAssociationJson {
+    return { semanticFields: this.semanticFields, weights: encodeSparse(this.#weights) };
+  }
+
+  static fromJSON(analyzer: DomainAnalyzer, json: CrossAssociationJson): CrossAssociation {
+    const model = new CrossAssociation(analyzer, json.semanticFields);
+    decodeSparse(json.weights, model.#weights);
     return model;
   }
 

@@ -1,12 +1,14 @@
+import { InvalidSampleError } from "../../errors.js";
 import type { WordNet } from "../../lexicon/WordNet.js";
 import { type Random, seededRandom } from "../../stats/random.js";
-import { CrossAssociation } from "./CrossAssociation.js";
+import { type Progress, runSteps, runStepsAsync, type Steps } from "../../steps.js";
+import { CrossAssociation, type CrossAssociationJson } from "./CrossAssociation.js";
 import { DomainAnalyzer } from "./DomainAnalyzer.js";
 import { fitLogistic, standardization, withSquashed } from "./fitLogistic.js";
 import { sigmoid } from "./hashing.js";
 import { LEXICAL_FEATURE_NAMES, LexicalFeatures } from "./lexicalFeatures.js";
 import { NeighbourStyle } from "./NeighbourStyle.js";
-import { SectorMatch } from "./SectorMatch.js";
+import { SectorMatch, type SectorMatchJson } from "./SectorMatch.js";
 import { type RelevanceExample, trainingPairs } from "./trainingPairs.js";
 
 /** Every feature the relevance combiner weighs, in order. */
@@ -27,6 +29,54 @@ interface Learned {
   eras: SectorMatch | undefined;
   tlds: SectorMatch | undefined;
 }
+
+/** Bumped whenever training or features change, so cached models from older code are not reused. */
+export const RELEVANCE_MODEL_FORMAT = 1;
+
+/** A trained {@link RelevanceModel} as plain JSON ({@link RelevanceModel.toJSON}). */
+export interface RelevanceModelJson {
+  format: number;
+  weights: number[];
+  bias: number;
+  squash?: { center: number[]; scale: number[] };
+  learned?: {
+    /** The reference examples the neighbour features search (rebuilt on load; deterministic). */
+    examples: RelevanceExample[];
+    neighbours: number;
+    cross: CrossAssociationJson;
+    sectors?: SectorMatchJson;
+    eras?: SectorMatchJson;
+    tlds?: SectorMatchJson;
+  };
+}
+
+/** Options of {@link RelevanceModel.train}. */
+export interface RelevanceTrainOptions {
+  wordnet: WordNet;
+  examples: readonly RelevanceExample[];
+  /** Stacking folds. Defaults to 2. */
+  folds?: number;
+  /** Shuffled negatives per example. Defaults to 4. */
+  negatives?: number;
+  /** Defaults to 1. */
+  seed?: number;
+  signal?: AbortSignal;
+  /** Receives the out-of-fold feature rows the combiner is fitted on (for diagnostics). */
+  onStackingRows?: (rows: readonly number[][], labels: readonly number[]) => void;
+}
+
+/** The private constructor, for the training steps outside the class (set in its static block). */
+let construct: (
+  analyzer: DomainAnalyzer,
+  lexical: LexicalFeatures,
+  learned: Learned | undefined,
+  weights: readonly number[],
+  bias: number,
+  squash?: { center: readonly number[]; scale: readonly number[] },
+) => RelevanceModel;
+
+/** Feature rows computed between two event-loop yields while training asynchronously. */
+const ROWS_PER_STEP = 500;
 
 /** Hand-set combiner for the untrained judge (no examples): lexical features only. */
 const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0];
@@ -49,6 +99,10 @@ export class RelevanceModel {
     readonly squash?: { center: readonly number[]; scale: readonly number[] },
   ) {}
 
+  static {
+    construct = (...args) => new RelevanceModel(...args);
+  }
+
   /** A model with only the untrained, deterministic features. */
   static untrained(wordnet: WordNet): RelevanceModel {
     return new RelevanceModel(
@@ -61,47 +115,64 @@ export class RelevanceModel {
   }
 
   /**
-   * Trains on real (description, domain) examples. Defaults: 2 stacking folds, 4 negatives
-   * per example, seed 1.
+   * Trains on real (description, domain) examples, synchronously (blocks the event loop for
+   * 30 s+ on the full file; `signal` is checked between steps). Prefer {@link trainAsync} in
+   * interactive code. Defaults: 2 stacking folds, 4 negatives per example, seed 1.
    */
-  static train(options: {
-    wordnet: WordNet;
-    examples: readonly RelevanceExample[];
-    folds?: number;
-    negatives?: number;
-    seed?: number;
-    signal?: AbortSignal;
-    /** Receives the out-of-fold feature rows the combiner is fitted on (for diagnostics). */
-    onStackingRows?: (rows: readonly number[][], labels: readonly number[]) => void;
-  }): RelevanceModel {
-    const { wordnet, examples, folds = 2, negatives = 4, seed = 1, signal } = options;
-    const random = seededRandom(seed);
-    const analyzer = new DomainAnalyzer(wordnet);
-    const lexical = new LexicalFeatures(wordnet);
-    const rows: number[][] = [];
-    const labels: number[] = [];
-    for (let fold = 0; fold < folds; fold++) {
-      signal?.throwIfAborted();
-      const inFold = examples.filter((_, i) => i % folds === fold);
-      const learned = trainLearned(
-        analyzer,
-        examples.filter((_, i) => i % folds !== fold),
-        random,
+  static train(options: RelevanceTrainOptions): RelevanceModel {
+    return runSteps(trainSteps(options), options.signal);
+  }
+
+  /**
+   * {@link train} that yields to the event loop between steps (every component and every 500
+   * feature rows), reporting progress and checking `signal` there: rejects with
+   * `EvaluationAbortedError` soon after an abort. Same result as {@link train} for the same seed.
+   */
+  static trainAsync(
+    options: RelevanceTrainOptions & { onProgress?: (progress: Progress) => void },
+  ): Promise<RelevanceModel> {
+    return runStepsAsync(trainSteps(options), options);
+  }
+
+  /** The trained model as JSON; {@link fromJSON} restores a model that scores identically. */
+  toJSON(): RelevanceModelJson {
+    const { learned } = this;
+    return {
+      format: RELEVANCE_MODEL_FORMAT,
+      weights: [...this.weights],
+      bias: this.bias,
+      ...(this.squash ? { squash: { center: [...this.squash.center], scale: [...this.squash.scale] } } : {}),
+      ...(learned
+        ? {
+            learned: {
+              examples: [...learned.neighbours.examples],
+              neighbours: learned.neighbours.neighbours,
+              cross: learned.cross.toJSON(),
+              ...(learned.sectors ? { sectors: learned.sectors.toJSON() } : {}),
+              ...(learned.eras ? { eras: learned.eras.toJSON() } : {}),
+              ...(learned.tlds ? { tlds: learned.tlds.toJSON() } : {}),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** Restores a model saved by {@link toJSON}; throws `InvalidSampleError` on another format. */
+  static fromJSON(json: RelevanceModelJson, wordnet: WordNet): RelevanceModel {
+    if (json?.format !== RELEVANCE_MODEL_FORMAT || !Array.isArray(json.weights))
+      throw new InvalidSampleError(
+        `Saved relevance model has format ${String(json?.format)}, expected ${RELEVANCE_MODEL_FORMAT}. Hint: retrain it (delete the cache file).`,
       );
-      for (const pair of trainingPairs(inFold, negatives, random)) {
-        rows.push(features(analyzer, lexical, learned, pair.description, pair.domain));
-        labels.push(pair.label);
-      }
-    }
-    signal?.throwIfAborted();
-    options.onStackingRows?.(rows, labels);
-    const squash = standardization(rows);
-    const { weights, bias } = fitLogistic(
-      rows.map((row) => withSquashed(row, squash)),
-      labels,
-      negatives,
-    );
-    return new RelevanceModel(analyzer, lexical, trainLearned(analyzer, examples, random), weights, bias, squash);
+    const analyzer = new DomainAnalyzer(wordnet);
+    const saved = json.learned;
+    const learned: Learned | undefined = saved && {
+      cross: CrossAssociation.fromJSON(analyzer, saved.cross),
+      neighbours: new NeighbourStyle(analyzer, saved.examples, saved.neighbours),
+      sectors: saved.sectors && SectorMatch.fromJSON(analyzer, saved.sectors),
+      eras: saved.eras && SectorMatch.fromJSON(analyzer, saved.eras),
+      tlds: saved.tlds && SectorMatch.fromJSON(analyzer, saved.tlds),
+    };
+    return new RelevanceModel(analyzer, new LexicalFeatures(wordnet), learned, json.weights, json.bias, json.squash);
   }
 
   /** The raw feature vector (see {@link RELEVANCE_FEATURE_NAMES}). */
@@ -119,14 +190,59 @@ export class RelevanceModel {
   }
 }
 
-function trainLearned(analyzer: DomainAnalyzer, examples: readonly RelevanceExample[], random: Random): Learned {
-  return {
-    cross: CrossAssociation.train({ analyzer, examples, random }),
-    neighbours: new NeighbourStyle(analyzer, examples),
-    sectors: SectorMatch.train({ analyzer, examples, random }),
-    eras: SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.era }),
-    tlds: SectorMatch.train({ analyzer, examples, random, classOf: (e) => tldClass(e.domain) }),
-  };
+export function* trainSteps(options: RelevanceTrainOptions): Steps<RelevanceModel> {
+  const { wordnet, examples, folds = 2, negatives = 4, seed = 1 } = options;
+  const random = seededRandom(seed);
+  const analyzer = new DomainAnalyzer(wordnet);
+  const lexical = new LexicalFeatures(wordnet);
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const total = folds + 1;
+  for (let fold = 0; fold < folds; fold++) {
+    yield { phase: "relevance: training fold components", done: fold, total };
+    const inFold = examples.filter((_, i) => i % folds === fold);
+    const learned = yield* trainLearnedSteps(
+      analyzer,
+      examples.filter((_, i) => i % folds !== fold),
+      random,
+    );
+    for (const pair of trainingPairs(inFold, negatives, random)) {
+      rows.push(features(analyzer, lexical, learned, pair.description, pair.domain));
+      labels.push(pair.label);
+      if (rows.length % ROWS_PER_STEP === 0) yield { phase: "relevance: out-of-fold features", done: fold, total };
+    }
+  }
+  yield { phase: "relevance: fitting the combiner", done: folds, total };
+  options.onStackingRows?.(rows, labels);
+  const squash = standardization(rows);
+  const { weights, bias } = fitLogistic(
+    rows.map((row) => withSquashed(row, squash)),
+    labels,
+    negatives,
+  );
+  yield { phase: "relevance: training on all examples", done: folds, total };
+  const learned = yield* trainLearnedSteps(analyzer, examples, random);
+  yield { phase: "relevance: trained", done: total, total };
+  return construct(analyzer, lexical, learned, weights, bias, squash);
+}
+
+/** {@link trainLearned} with a checkpoint between components (each takes seconds on the full file). */
+function* trainLearnedSteps(
+  analyzer: DomainAnalyzer,
+  examples: readonly RelevanceExample[],
+  random: Random,
+): Generator<Progress, Learned, void> {
+  const phase = "relevance: training components";
+  const cross = CrossAssociation.train({ analyzer, examples, random });
+  yield { phase, done: 1, total: 5 };
+  const neighbours = new NeighbourStyle(analyzer, examples);
+  yield { phase, done: 2, total: 5 };
+  const sectors = SectorMatch.train({ analyzer, examples, random });
+  yield { phase, done: 3, total: 5 };
+  const eras = SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.era });
+  yield { phase, done: 4, total: 5 };
+  const tlds = SectorMatch.train({ analyzer, examples, random, classOf: (e) => tldClass(e.domain) });
+  return { cross, neighbours, sectors, eras, tlds };
 }
 
 function features(

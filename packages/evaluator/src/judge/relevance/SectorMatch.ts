@@ -2,11 +2,18 @@ import { relatedStems } from "../../lexicon/relatedStems.js";
 import type { Random } from "../../stats/random.js";
 import type { AnalyzedDescription, AnalyzedDomain, DomainAnalyzer } from "./DomainAnalyzer.js";
 import { hashFeature } from "./hashing.js";
-import { SoftmaxRegression } from "./SoftmaxRegression.js";
+import { SoftmaxRegression, type SoftmaxRegressionJson } from "./SoftmaxRegression.js";
 import type { RelevanceExample } from "./trainingPairs.js";
 
 const BITS = 18;
 const RELATED_MIN_WEIGHT = 0.6;
+
+/** Serialized {@link SectorMatch}. */
+export interface SectorMatchJson {
+  prior: number[];
+  byDescription: SoftmaxRegressionJson;
+  byDomain: SoftmaxRegressionJson;
+}
 
 /**
  * Sector agreement through a latent class: one classifier guesses the sector from the
@@ -16,8 +23,8 @@ const RELATED_MIN_WEIGHT = 0.6;
  */
 export class SectorMatch {
   readonly #prior: Float64Array;
-  readonly #byDescription: SoftmaxRegression;
-  readonly #byDomain: SoftmaxRegression;
+  #byDescription: SoftmaxRegression;
+  #byDomain: SoftmaxRegression;
   readonly #cache = new Map<string, Float64Array>();
 
   private constructor(
@@ -54,6 +61,18 @@ export class SectorMatch {
       labels,
       random,
     });
+    return model;
+  }
+
+  toJSON(): SectorMatchJson {
+    return { prior: [...this.#prior], byDescription: this.#byDescription.toJSON(), byDomain: this.#byDomain.toJSON() };
+  }
+
+  static fromJSON(analyzer: DomainAnalyzer, json: SectorMatchJson): SectorMatch {
+    const model = new SectorMatch(analyzer, json.prior.length);
+    model.#prior.set(json.prior);
+    model.#byDescription = SoftmaxRegression.fromJSON(json.byDescription);
+    model.#byDomain = SoftmaxRegression.fromJSON(json.byDomain);
     return model;
   }
 

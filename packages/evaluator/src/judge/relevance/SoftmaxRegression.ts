@@ -1,4 +1,13 @@
 import { type Random, shuffled } from "../../stats/random.js";
+import { decodeSparse, encodeSparse, type SparseFloats } from "./sparseCodec.js";
+
+/** Serialized {@link SoftmaxRegression}. */
+export interface SoftmaxRegressionJson {
+  classes: number;
+  bits: number;
+  weights: SparseFloats;
+  bias: number[];
+}
 
 /** Multinomial logistic regression over hashed sparse binary features, trained by SGD. */
 export class SoftmaxRegression {
@@ -11,6 +20,17 @@ export class SoftmaxRegression {
   ) {
     this.#weights = new Float32Array((1 << bits) * classes);
     this.#bias = new Float64Array(classes);
+  }
+
+  toJSON(): SoftmaxRegressionJson {
+    return { classes: this.classes, bits: this.bits, weights: encodeSparse(this.#weights), bias: [...this.#bias] };
+  }
+
+  static fromJSON(json: SoftmaxRegressionJson): SoftmaxRegression {
+    const model = new SoftmaxRegression(json.classes, json.bits);
+    decodeSparse(json.weights, model.#weights);
+    model.#bias.set(json.bias);
+    return model;
   }
 
   /** Class probabilities for one example given as feature bucket indices. */
