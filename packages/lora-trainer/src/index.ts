@@ -40,6 +40,7 @@ export {
   AdapterBaseMismatchError,
   AdapterFormatError,
   BackendUnavailableError,
+  CheckpointMismatchError,
   type DatasetProblem,
   DatasetValidationError,
   DisposedError,
@@ -49,7 +50,9 @@ export {
   LoraTrainerError,
   MissingTensorError,
   ModelMetadataError,
+  NonFiniteError,
   TensorShapeMismatchError,
+  TrainingConfigError,
   TrainingPlanError,
   UnsupportedArchitectureError,
   UnsupportedTensorTypeError,
@@ -115,7 +118,6 @@ export {
   readCheckpoint,
   writeCheckpoint,
 } from "./tuner/checkpoint.js";
-export { CheckpointMismatchError, NonFiniteError, TrainingConfigError } from "./tuner/errors.js";
 export { evaluateLoss } from "./tuner/evaluate.js";
 export { FullModel, type FullModelOptions, fullModelConfig } from "./tuner/FullModel.js";
 export { learningRateAt, type ScheduleDecay, type ScheduleOptions } from "./tuner/schedule.js";

@@ -31,6 +31,13 @@ describe("makeBatches", () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
+  it("keeps length order without a seed or shuffle (train() owns the per-epoch order)", () => {
+    expect(makeBatches(examples, { batchSize: 2, padId: 0 }).map((b) => b.seqLen)).toEqual([3, 5, 9, 12, 30]);
+    expect(makeBatches(examples, { batchSize: 2, padId: 0, seed: 1, shuffle: false }).map((b) => b.seqLen)).toEqual([
+      3, 5, 9, 12, 30,
+    ]);
+  });
+
   it("rounds the padded length up to a multiple, capped at maxLength", () => {
     expect(padBatch([row(9, 1)], 0, 8).seqLen).toBe(16);
     expect(padBatch([row(9, 1)], 0, 32, 20).seqLen).toBe(20);
@@ -56,6 +63,23 @@ describe("splitValidation", () => {
     expect([...a.train, ...a.validation].sort((x, y) => x - y)).toEqual(items);
     expect(splitValidation(items, { fraction: 0.2, seed: 4 }).validation).not.toEqual(a.validation);
   });
+  it("splits by group when given one: no group on both sides, seeded, at least the asked share", () => {
+    const rows = Array.from({ length: 60 }, (_, i) => ({ i, group: `business-${i % 12}` })); // 12 groups of 5
+    const byGroup = splitValidation(rows, { fraction: 0.2, seed: 3, group: (row) => row.group });
+    const groupsOf = (part: typeof rows) => new Set(part.map((r) => r.group));
+    const trainGroups = groupsOf(byGroup.train);
+    expect([...groupsOf(byGroup.validation)].filter((g) => trainGroups.has(g))).toEqual([]);
+    expect(byGroup.validation).toHaveLength(15); // 12 items asked, rounded up to whole groups of 5
+    expect(byGroup.train.length + byGroup.validation.length).toBe(60);
+    expect(splitValidation(rows, { fraction: 0.2, seed: 3, group: (row) => row.group })).toEqual(byGroup);
+    // By item, the same data puts most held-out businesses on both sides.
+    const byItem = splitValidation(rows, { fraction: 0.2, seed: 3 });
+    const itemTrainGroups = groupsOf(byItem.train);
+    expect([...groupsOf(byItem.validation)].filter((g) => itemTrainGroups.has(g)).length).toBeGreaterThan(0);
+    // One group only: nothing can be held out without emptying training.
+    expect(splitValidation(rows, { fraction: 0.5, group: () => "one" }).validation).toEqual([]);
+  });
+
   it("keeps at least one example on each side when it can", () => {
     expect(splitValidation([1, 2, 3], { fraction: 0.01 }).validation).toHaveLength(1);
     expect(splitValidation([1], { fraction: 0.5 })).toEqual({ train: [1], validation: [] });

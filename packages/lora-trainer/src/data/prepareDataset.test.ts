@@ -5,6 +5,7 @@ import { Tokenizer, vocabularyFromGgufMetadata } from "@nomen/core-tokenizer";
 import { byteLevelVocabMetadata } from "@nomen/gguf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatasetValidationError } from "../errors.js";
+import { makeBatches } from "./batching.js";
 import { prepareDataset } from "./prepareDataset.js";
 
 const tokenizer = Tokenizer.fromVocabulary(vocabularyFromGgufMetadata(byteLevelVocabMetadata()));
@@ -36,6 +37,9 @@ describe("prepareDataset", () => {
     expect(a.report.train).toMatchObject({ examples: 40, kept: 40, skipped: 0 });
     const b = await prepareDataset(options);
     expect(b.train.map((x) => [...x.ids])).toEqual(a.train.map((x) => [...x.ids]));
+    // Length order: train() shuffles per epoch, so the batches are not shuffled twice.
+    const unshuffled = makeBatches(a.trainExamples, { batchSize: 4, padId: a.padId, padMultiple: 8, maxLength: 64 });
+    expect(a.train).toEqual(unshuffled);
   });
 
   it("uses a separate validation file when given, validating it in full first", async () => {

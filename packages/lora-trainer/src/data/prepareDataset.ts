@@ -24,7 +24,7 @@ export interface PrepareDatasetOptions {
   batchSize?: number;
   /** Defaults to 1. */
   padMultiple?: number;
-  /** Seeds the split and the batch order. Defaults to 0. */
+  /** Seeds the train/validation split. Defaults to 0. The batches come in length order: `train()` shuffles per epoch. */
   seed?: number;
   signal?: AbortSignal;
 }
@@ -43,7 +43,7 @@ export interface PreparedDataset {
 
 /**
  * JSONL → validated conversations → ChatML tokens with loss masks → seeded train/validation split → length-sorted,
- * right-padded batches. Every file is validated in full before anything is tokenized.
+ * right-padded batches (in length order; `train()` shuffles them per epoch). Every file is validated in full before anything is tokenized.
  * @throws DatasetValidationError, EmptyDatasetError, InvalidInputError (no pad id, bad sizes).
  */
 export async function prepareDataset(options: PrepareDatasetOptions): Promise<PreparedDataset> {
@@ -63,8 +63,8 @@ export async function prepareDataset(options: PrepareDatasetOptions): Promise<Pr
   const batching = { batchSize, padId, padMultiple, maxLength };
   return {
     format: trainFile.format!,
-    train: makeBatches(split.train, { ...batching, seed }),
-    validation: makeBatches(split.validation, { ...batching, shuffle: false }),
+    train: makeBatches(split.train, batching), // length order: train() owns the per-epoch shuffle, no double shuffle
+    validation: makeBatches(split.validation, batching),
     trainExamples: split.train,
     validationExamples: split.validation,
     report: validationTokens ? { train: train.report, validation: validationTokens.report } : { train: train.report },

@@ -1,3 +1,8 @@
+/**
+ * The package's one seeded PRNG (mulberry32) and what is built on it: batch orders, splits, sweeps, toy data and test
+ * weights all draw from here, so one seed means the same thing everywhere.
+ */
+
 /** mulberry32: a small, fast, seedable PRNG giving uniform floats in [0, 1); same seed → same sequence everywhere. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -17,4 +22,10 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** Seeded standard normal samples ({@link seededRandom} + Box–Muller). */
+export function gaussian(seed: number): () => number {
+  const uniform = seededRandom(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
 }

@@ -1,13 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 
-/** Writes `data` to a temp file beside `path`, syncs it and renames it over `path`: readers never see a partial file. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string, signal?: AbortSignal): Promise<void> {
+/**
+ * The package's one atomic write (checkpoints, sweep results, adapters): writes `data` (one buffer, a string, or chunks
+ * written in order without concatenating them) to a temp file `<path>.<pid>.<hex>.tmp` beside `path`, syncs it and
+ * renames it over `path`: readers never see a partial file, and a `kill -9` leaves only the temp file behind.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string | readonly Uint8Array[],
+  signal?: AbortSignal,
+): Promise<void> {
   signal?.throwIfAborted();
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const handle = await open(temp, "w");
   try {
-    await handle.writeFile(data);
+    if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
+    else await handle.writev([...data]);
     await handle.sync();
     await handle.close();
     signal?.throwIfAborted();

@@ -1,4 +1,5 @@
 /** Test support: seeded random Llama/Qwen2 weights in GGUF layout, and an in-memory ModelSource over them. */
+import { gaussian } from "../data/seededRandom.js";
 import type { Architecture, DecoderConfig } from "../models/DecoderConfig.js";
 import { expectedTensors } from "../models/expectedTensors.js";
 import type { ModelSource } from "../models/ModelSource.js";
@@ -86,15 +87,4 @@ export function memorySource(model: RandomModel, location = "memory"): ModelSour
   };
 }
 
-/** Seeded standard normal samples (mulberry32 + Box–Muller). */
-export function gaussian(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-}
+export { gaussian };

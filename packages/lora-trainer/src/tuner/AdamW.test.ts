@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadTf } from "../backend/loadTf.js";
+import { CheckpointMismatchError } from "../errors.js";
 import { AdamW } from "./AdamW.js";
-import { CheckpointMismatchError } from "./errors.js";
 
 const { tf } = await loadTf({ log: () => {} });
 

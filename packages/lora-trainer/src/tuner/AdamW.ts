@@ -7,7 +7,7 @@
  */
 import type { Tensor, Variable } from "@tensorflow/tfjs";
 import type { Tf } from "../backend/loadTf.js";
-import { CheckpointMismatchError } from "./errors.js";
+import { CheckpointMismatchError } from "../errors.js";
 
 /** Options for {@link AdamW}. */
 export interface AdamWOptions {

@@ -1,6 +1,6 @@
 /** Training arguments with the reference run's defaults (LoRA on Qwen2.5-3B: lr 1e-4, 2 epochs, batch 1 × 4, …). */
 
-import { TrainingConfigError } from "./errors.js";
+import { TrainingConfigError } from "../errors.js";
 import type { ScheduleDecay } from "./schedule.js";
 
 export interface TrainingArgs {

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CheckpointMismatchError } from "../errors.js";
 import { type Checkpoint, latestCheckpoint, pruneCheckpoints, readCheckpoint, writeCheckpoint } from "./checkpoint.js";
-import { CheckpointMismatchError } from "./errors.js";
 
 let dir: string;
 beforeAll(async () => {

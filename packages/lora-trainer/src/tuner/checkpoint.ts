@@ -4,10 +4,10 @@
  * Layout: "NMCK", u32 version, u32 header bytes, JSON header (step, data position, args, …, tensor index),
  * zero padding to 4 bytes, then every tensor's float32 values (little-endian) in index order.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { CheckpointMismatchError } from "./errors.js";
+import { CheckpointMismatchError } from "../errors.js";
+import { writeFileAtomic } from "../export/writeFileAtomic.js";
 
 const MAGIC = "NMCK";
 const VERSION = 1;
@@ -58,24 +58,13 @@ export async function writeCheckpoint(dir: string, checkpoint: Checkpoint): Prom
   prefix.writeUInt32LE(VERSION, 4);
   prefix.writeUInt32LE(json.length, 8);
   const path = join(dir, checkpointFileName(checkpoint.header.step));
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  const handle = await open(temp, "w");
-  try {
-    await handle.writev([
-      prefix,
-      json,
-      Buffer.alloc(padding),
-      ...[...checkpoint.tensors.values()].map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)),
-    ]);
-    await handle.sync();
-    await handle.close();
-    await rename(temp, path);
-    return path;
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, [
+    prefix,
+    json,
+    Buffer.alloc(padding),
+    ...[...checkpoint.tensors.values()].map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)),
+  ]);
+  return path;
 }
 
 /** Reads and checks a checkpoint file (magic, version, lengths). */

@@ -5,9 +5,9 @@ import { loadGgufTokenizer } from "@nomen/core-tokenizer";
 import { tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareDataset } from "../data/prepareDataset.js";
+import { seededRandom } from "../data/seededRandom.js";
 import { loadModel } from "../loadModel.js";
 import { LoraAdapter } from "../lora/LoraAdapter.js";
-import { mulberry32 } from "./dataOrder.js";
 import { train } from "./train.js";
 
 /** Chat JSONL → the data pipeline (ChatML, assistant-only loss, length-sorted batches) → the training loop. */
@@ -19,7 +19,7 @@ afterAll(async () => {
 describe("chat JSONL to a fine-tuned adapter", () => {
   it("trains on prepareDataset's batches and lowers the held-out loss", { timeout: 60_000 }, async () => {
     dir = await mkdtemp(join(tmpdir(), "lora-trainer-e2e-"));
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const lines = Array.from({ length: 240 }, () => {
       const word = Array.from({ length: 3 + Math.floor(random() * 3) }, () => "abcdef"[Math.floor(random() * 6)]).join(
         "",

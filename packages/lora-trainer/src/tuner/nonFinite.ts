@@ -1,7 +1,7 @@
 import type { Tensor } from "@tensorflow/tfjs";
 import type { Tf } from "../backend/loadTf.js";
+import { NonFiniteError } from "../errors.js";
 import type { NamedVariable } from "./AdamW.js";
-import { NonFiniteError } from "./errors.js";
 
 /** The first NaN/Inf a micro-batch produced, to be turned into a {@link NonFiniteError}. */
 export interface NonFiniteFinding {

@@ -1,7 +1,7 @@
 import type { Tensor } from "@tensorflow/tfjs";
+import { CheckpointMismatchError } from "../errors.js";
 import type { AdamW } from "./AdamW.js";
 import { type Checkpoint, type CheckpointHeader, readCheckpoint } from "./checkpoint.js";
-import { CheckpointMismatchError } from "./errors.js";
 import type { Trainable } from "./Trainable.js";
 import type { TrainingArgs } from "./TrainingArgs.js";
 

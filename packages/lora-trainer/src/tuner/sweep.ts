@@ -3,15 +3,14 @@
  * without repeats) over learning rate, rank, alpha and epochs, with the best validation loss as the objective.
  * Each trial trains a fresh adapter; its config and metrics are saved as JSON (atomically) when `outDir` is given.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { seededRandom } from "../data/seededRandom.js";
 import type { TokenBatch } from "../data/TokenBatch.js";
-import { AbortError } from "../errors.js";
+import { AbortError, NonFiniteError, TrainingConfigError } from "../errors.js";
+import { writeFileAtomic } from "../export/writeFileAtomic.js";
 import { type CreateLoraOptions, LoraAdapter } from "../lora/LoraAdapter.js";
 import type { DecoderModel } from "../models/DecoderModel.js";
-import { mulberry32 } from "./dataOrder.js";
-import { NonFiniteError, TrainingConfigError } from "./errors.js";
 import { DEFAULT_TRAINING_ARGS, type TrainingArgs } from "./TrainingArgs.js";
 import { type TrainResult, train } from "./train.js";
 
@@ -155,7 +154,7 @@ export function gridOf(space: SweepSpace, base: TrialConfig): TrialConfig[] {
 }
 
 function sample<T>(items: readonly T[], count: number, seed: number): T[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pool = [...items];
   for (let i = 0; i < count; i++) {
     const j = i + Math.floor(random() * (pool.length - i));
@@ -184,7 +183,5 @@ export function formatSweepTable(ranked: readonly TrialResult[]): string {
 }
 
 async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(temp, path);
+  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -3,8 +3,9 @@
  * `<|im_start|>word=drow<|im_end|>`, with the loss on the reversed word and the end token only. Small enough to
  * learn in seconds, structured enough that a lower loss means the model attends to the prompt.
  */
+
+import { seededRandom } from "../data/seededRandom.js";
 import type { TokenBatch } from "../data/TokenBatch.js";
-import { mulberry32 } from "./dataOrder.js";
 
 /** Options for {@link reverseWordBatches}. */
 export interface ReverseWordOptions {
@@ -36,7 +37,7 @@ export function reverseWordExample(word: string, startId = 259, endId = 260): { 
 export function reverseWordBatches(options: ReverseWordOptions): TokenBatch[] {
   const { batches, batchSize = 8, alphabet = "abcdefgh", lengths = [3, 5], seed = 1 } = options;
   const { startId = 259, endId = 260, padId = 258 } = options;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const seqLen = 2 * lengths[1] + 3;
   return Array.from({ length: batches }, () => {
     const ids = new Int32Array(batchSize * seqLen).fill(padId);

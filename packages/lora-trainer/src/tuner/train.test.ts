@@ -3,11 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Tensor, Tensor2D } from "@tensorflow/tfjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { AbortError, InsufficientMemoryError } from "../errors.js";
+import {
+  AbortError,
+  CheckpointMismatchError,
+  InsufficientMemoryError,
+  NonFiniteError,
+  TrainingConfigError,
+} from "../errors.js";
 import { LoraAdapter } from "../lora/LoraAdapter.js";
 import { DecoderModel } from "../models/DecoderModel.js";
 import { memorySource, randomModel } from "../testing/randomModel.js";
-import { CheckpointMismatchError, NonFiniteError, TrainingConfigError } from "./errors.js";
 import { loraTrainable, type Trainable } from "./Trainable.js";
 import { reverseWordBatches } from "./toyTask.js";
 import { type TrainingProgress, train } from "./train.js";
@@ -83,6 +88,7 @@ describe("train", () => {
         args,
         checkpointDir: dir,
         signal: controller.signal,
+        checkpointOnAbort: false, // this test resumes from the periodic checkpoint
         onProgress: (p) => p.step === 6 && controller.abort(),
       }),
     ).rejects.toThrow(AbortError);
@@ -122,6 +128,78 @@ describe("train", () => {
     ).rejects.toThrow(CheckpointMismatchError);
     straight.dispose();
     resumed.dispose();
+  });
+
+  it("checkpoints on abort (default with checkpointDir), at a step boundary or mid-accumulation, and resumes exactly", async () => {
+    const straight = adapterOf();
+    const reference = await train({ adapter: straight, trainBatches: batches, validationBatches: validation, args });
+    // abortAt: the training forward pass (1-based micro-batch) during which Ctrl-C arrives; 11 = first half of step 6.
+    for (const { abortAt, saved } of [
+      { abortAt: 12, saved: 6 }, // second micro-batch of step 6: step 6 completes, the abort lands on step 7's boundary
+      { abortAt: 11, saved: 5 }, // first micro-batch of step 6: its half-accumulated gradients are dropped
+    ]) {
+      const dir = await tempDir();
+      const interrupted = adapterOf();
+      const inner = loraTrainable(interrupted);
+      const controller = new AbortController();
+      let calls = 0;
+      const counting: Trainable = {
+        ...inner,
+        forward: (ids, seed) => {
+          if (seed !== undefined && ++calls === abortAt) controller.abort(new Error("Ctrl-C"));
+          return inner.forward(ids, seed);
+        },
+      };
+      const written: number[] = [];
+      await expect(
+        train({
+          fullModel: counting,
+          trainBatches: batches,
+          validationBatches: validation,
+          args: { ...args, checkpointEvery: 0 },
+          checkpointDir: dir,
+          signal: controller.signal,
+          onCheckpoint: (_, step) => written.push(step),
+        }),
+      ).rejects.toThrow(AbortError);
+      expect(written).toEqual([saved]);
+      expect(await readdir(dir)).toEqual([`step-000000${saved}.ckpt`]);
+      interrupted.dispose();
+      const resumed = adapterOf(99);
+      const result = await train({
+        adapter: resumed,
+        trainBatches: batches,
+        validationBatches: validation,
+        args: { ...args, checkpointEvery: 0 },
+        checkpointDir: dir,
+        resume: true,
+      });
+      expect(result.resumedFrom).toBe(join(dir, `step-000000${saved}.ckpt`));
+      expect(result.losses).toEqual(reference.losses);
+      expect(result.validationLosses).toEqual(reference.validationLosses);
+      expect(bytesOf(resumed)).toEqual(bytesOf(straight));
+      resumed.dispose();
+    }
+    straight.dispose();
+  });
+
+  it("writes no checkpoint on abort with checkpointOnAbort: false", async () => {
+    const dir = await tempDir();
+    const adapter = adapterOf();
+    const controller = new AbortController();
+    await expect(
+      train({
+        adapter,
+        trainBatches: batches,
+        args: { ...args, checkpointEvery: 0 },
+        checkpointDir: dir,
+        checkpointOnAbort: false,
+        signal: controller.signal,
+        onProgress: (p) => p.step === 3 && controller.abort(),
+      }),
+    ).rejects.toThrow(AbortError);
+    expect(await readdir(dir)).toEqual([]);
+    adapter.dispose();
   });
 
   it("accumulating two half batches gives the update of one whole batch", async () => {

@@ -7,14 +7,13 @@
 import type { Tensor } from "@tensorflow/tfjs";
 import type { TokenBatch } from "../data/TokenBatch.js";
 import { validateTrainingPlan } from "../data/validateTrainingPlan.js";
-import { AbortError } from "../errors.js";
+import { AbortError, TrainingConfigError } from "../errors.js";
 import type { LoraAdapter } from "../lora/LoraAdapter.js";
 import { nextTokenLoss } from "../lora/nextTokenLoss.js";
 import type { DecoderModel } from "../models/DecoderModel.js";
 import { AdamW } from "./AdamW.js";
 import { latestCheckpoint, pruneCheckpoints, writeCheckpoint } from "./checkpoint.js";
 import { createDataOrder } from "./dataOrder.js";
-import { TrainingConfigError } from "./errors.js";
 import { batchTensors, evaluateLoss } from "./evaluate.js";
 import { findNonFinite } from "./nonFinite.js";
 import { checkpointState, restoreCheckpoint } from "./resume.js";
@@ -57,6 +56,11 @@ export interface TrainOptions {
    */
   resume?: boolean | string;
   signal?: AbortSignal;
+  /**
+   * On abort, write a checkpoint (atomically, like the periodic ones) at the last completed step before rejecting, so
+   * a resume redoes no finished step. Needs `checkpointDir`. Defaults to true when `checkpointDir` is set.
+   */
+  checkpointOnAbort?: boolean;
   onProgress?: (progress: TrainingProgress) => void;
   /** Called after each checkpoint is written. */
   onCheckpoint?: (path: string, step: number) => void;
@@ -123,6 +127,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     }
     const started = performance.now();
     const startStep = state.step;
+    const saveOnAbort = options.checkpointDir !== undefined && (options.checkpointOnAbort ?? true);
     let tokens = 0;
     let stoppedEarly = false;
     while (state.step < totalSteps && !stoppedEarly) {
@@ -131,9 +136,18 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       let accumulated: Tensor[] | undefined;
       let lossSum = 0;
       let micro = 0;
+      const stepStart = state.microBatches; // the data position of this step's boundary
       for (; micro < args.gradAccumulation && state.microBatches < totalMicroBatches; micro++) {
-        if (options.signal?.aborted)
+        if (options.signal?.aborted) {
+          tf.dispose(accumulated ?? []); // this step's partial gradients are dropped; the resume recomputes them
+          if (saveOnAbort && state.step > startStep) {
+            const checkpoint = await checkpointState({ ...state, microBatches: stepStart }, args, trainable, optimizer);
+            const path = await writeCheckpoint(options.checkpointDir!, checkpoint);
+            await pruneCheckpoints(options.checkpointDir!, args.keepCheckpoints);
+            options.onCheckpoint?.(path, state.step);
+          }
           throw new AbortError(`training aborted at step ${step}`, { cause: options.signal.reason });
+        }
         const batchIndex = batchAt(state.microBatches);
         const batch = batches[batchIndex]!;
         const { ids, mask } = batchTensors(trainable, batch);

@@ -1,6 +1,6 @@
 import type { TokenBatch } from "../data/TokenBatch.js";
+import { TrainingConfigError } from "../errors.js";
 import type { DecoderConfig } from "../models/DecoderConfig.js";
-import { TrainingConfigError } from "./errors.js";
 
 /** Checks every batch before the first step (shapes, ids in the vocabulary, length ≤ context); lists every problem. */
 export function validateBatches(
