@@ -155,6 +155,25 @@ describe("createRemoteGenerator against a real OpenAI-compatible server on 127.0
     expect(create).toThrow(new RegExp(`^${name} must be .*got ${value}`));
   });
 
+  it("sends user:pass@ from baseUrl as Basic auth, never in the URL or the error", async () => {
+    const seen: { authorization?: string; url?: string }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ authorization: req.headers.authorization, url: req.url });
+      res.writeHead(401).end("no");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as AddressInfo;
+    const remote = createRemoteGenerator({ baseUrl: `http://alice:s%40cret@127.0.0.1:${port}/v1`, model: "x" });
+    const error = await remote.generateSuggestions({ messages: [...messages] }).catch((e) => e);
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(error).toBeInstanceOf(RemoteBackendError);
+    expect(String(error.message)).not.toMatch(/alice|cret/);
+    expect(seen[0]).toEqual({
+      authorization: `Basic ${Buffer.from("alice:s@cret").toString("base64")}`,
+      url: "/v1/chat/completions",
+    });
+  });
+
   it("never shows user:pass@ credentials from baseUrl in backend", () => {
     const remote = createRemoteGenerator({ baseUrl: "https://alice:s3cret@llm.example.com/v1", model: "x" });
     expect(remote.backend).toBe("remote https://llm.example.com/v1");

@@ -55,6 +55,9 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): Suggesti
       { cause },
     );
   }
+  // fetch refuses URLs with credentials: send `user:pass@` as Basic auth and keep them out of every URL.
+  const authorization = basicAuthorization(baseUrl);
+  baseUrl = new URL(redactCredentials(baseUrl));
   const apiKey = options.apiKey ?? process.env[options.apiKeyEnv ?? "NOMEN_REMOTE_API_KEY"];
   const { constraint = "json_schema", maxRetries = 3, retryBaseMs = 250, maxConcurrent = 8, maxQueue = 64 } = options;
   // 0 concurrent slots would park every call in the queue forever; negative or fractional counts make no sense.
@@ -102,6 +105,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): Suggesti
         url: new URL(chat ? "chat/completions" : "completions", baseUrl),
         body,
         apiKey,
+        authorization,
         maxRetries,
         retryBaseMs,
         signal: deadline.signal,
@@ -127,7 +131,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): Suggesti
     pool.dispose();
   };
   return {
-    backend: `remote ${redactCredentials(baseUrl).replace(/\/$/, "")}`,
+    backend: `remote ${baseUrl.href.replace(/\/$/, "")}`,
     generateSuggestions,
     dispose,
     [Symbol.asyncDispose]: dispose,
@@ -149,4 +153,11 @@ function redactCredentials(url: URL): string {
   shown.username = "";
   shown.password = "";
   return shown.href;
+}
+
+function basicAuthorization(url: URL): string | undefined {
+  if (url.username === "" && url.password === "") return undefined;
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 }

@@ -12,6 +12,8 @@ export interface StreamCompletionInput {
   url: URL;
   body: Record<string, unknown>;
   apiKey?: string;
+  /** `Authorization` header to send when there is no `apiKey` (Basic auth from `user:pass@` in the base URL). */
+  authorization?: string;
   maxRetries: number;
   retryBaseMs: number;
   signal: AbortSignal;
@@ -80,6 +82,7 @@ function tokenProbabilities(choice: StreamChoice, text: string): { length: numbe
 async function postWithRetries(input: StreamCompletionInput): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
   if (input.apiKey) headers.authorization = `Bearer ${input.apiKey}`;
+  else if (input.authorization) headers.authorization = input.authorization;
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
