@@ -42,3 +42,4 @@ export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareR
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
 export { buildTrainingMix, type TrainingMix, type TrainingMixOptions } from "./trainingMix.js";
+export { type TrainLoraOptions, trainLora } from "./trainLora.js";

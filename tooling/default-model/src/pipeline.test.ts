@@ -13,6 +13,7 @@ import { readJsonlRows } from "./jsonl.js";
 import { prepareRun } from "./prepareRun.js";
 import { REPO_ROOT, runPaths } from "./runPaths.js";
 import { trainBase } from "./trainBase.js";
+import { trainLora } from "./trainLora.js";
 
 const datasetDir = join(REPO_ROOT, "datasets/v1");
 const tiny = { dim: 32, layers: 1, heads: 2, kvHeads: 2, ffnDim: 64 };
@@ -80,6 +81,30 @@ describe("default-model pipeline at tiny scale", () => {
     expect(domains.length).toBeGreaterThan(0);
     for (const domain of domains) expect(domain).toMatch(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z]{2,6}){1,2}$/);
     expect(evaluation.report.validRate).toBe(1);
+
+    // LoRA on the same data (stands in for dataset v2), applied by llama.cpp on top of the base.
+    const adapterPath = join(modelsDir, "nomen-lora.gguf");
+    const lora = await trainLora({
+      basePath: paths.baseGguf,
+      trainPath: paths.train,
+      validationPath: paths.validation,
+      outPath: adapterPath,
+      tokenBudget: 4 * 4 * 330,
+      batchSize: 4,
+      microBatchSize: 2,
+      learningRate: 1e-2,
+      evalEvery: 2,
+      log: () => {},
+    });
+    expect(lora.bytes).toBeGreaterThan(0);
+    expect(lora.result.validationLosses.at(-1)!.loss).toBeLessThan(lora.result.validationLosses[0]!.loss);
+    const adapted = await evaluateCopy({
+      modelPath: paths.baseGguf,
+      adapters: [{ path: adapterPath }],
+      probes: probes.slice(0, 2),
+      maxTokens: 96,
+    });
+    expect(adapted.report.validRate).toBe(1);
 
     const items = [
       {

@@ -1,0 +1,140 @@
+import { appendFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { loadGgufTokenizer } from "@nomen/core-tokenizer";
+import {
+  exportGgufAdapter,
+  LoraAdapter,
+  type LoraOptions,
+  loadModel,
+  prepareDataset,
+  type TrainingProgress,
+  type TrainResult,
+  train,
+} from "@nomen/lora-trainer";
+import { stepsForTokenBudget } from "./baseModelConfig.js";
+import { InvalidPipelineOptionsError } from "./errors.js";
+
+/** Options for {@link trainLora}. */
+export interface TrainLoraOptions {
+  /** The base GGUF (e.g. models/runs/base-v1/nomen-base.gguf). */
+  basePath: string;
+  /** Training JSONL (chat records, e.g. dataset v2). */
+  trainPath: string;
+  /** Validation JSONL. Defaults to 10% of `trainPath`. */
+  validationPath?: string;
+  /** Where the adapter GGUF goes (written atomically). */
+  outPath: string;
+  /** Where checkpoints go. Defaults to none. */
+  checkpointDir?: string;
+  /** One JSON line per step. Defaults to none. */
+  lossLog?: string;
+  /** Defaults to rank 8, alpha 16, dropout 0.05, all seven projections (the tiny base has few weights to adapt). */
+  lora?: LoraOptions;
+  /** Non-pad tokens to train on. Defaults to 500,000. */
+  tokenBudget?: number;
+  /** Defaults to 1e-3. */
+  learningRate?: number;
+  /** Sequences per step. Defaults to 16. */
+  batchSize?: number;
+  /** Sequences per forward pass (see `trainBase`). Defaults to 4. */
+  microBatchSize?: number;
+  /** Defaults to 512. */
+  maxLength?: number;
+  /** Defaults to 20. */
+  checkpointEvery?: number;
+  /** Defaults to 50. */
+  evalEvery?: number;
+  /** Defaults to false. */
+  resume?: boolean;
+  /** Defaults to 1. */
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: TrainingProgress & { tokensSeen: number }) => void;
+  /** Defaults to `console.error`. */
+  log?: (line: string) => void;
+}
+
+const ALL_TARGETS = ["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"] as const;
+
+/**
+ * LoRA fine-tune of the base on a dataset (issue 7's v1 → v2 step): the base's own GGUF vocabulary, assistant-only
+ * loss, AdamW with 5% warmup and cosine decay, then the adapter as a llama.cpp LoRA GGUF (`nomen-lora.gguf`).
+ */
+export async function trainLora(
+  options: TrainLoraOptions,
+): Promise<{ result: TrainResult; bytes: number; tokensPerStep: number }> {
+  const { seed = 1 } = options;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const batchSize = options.batchSize ?? 16;
+  const microBatchSize = options.microBatchSize ?? 4;
+  if (!Number.isInteger(batchSize / microBatchSize) || microBatchSize < 1)
+    throw new InvalidPipelineOptionsError(
+      `batchSize must be a multiple of microBatchSize: got ${batchSize} and ${microBatchSize}`,
+    );
+  const gradAccumulation = batchSize / microBatchSize;
+  const tokenizer = await loadGgufTokenizer(options.basePath);
+  const data = await prepareDataset({
+    path: options.trainPath,
+    validationPath: options.validationPath,
+    tokenizer,
+    maxLength: options.maxLength ?? 512,
+    overflow: "skip",
+    batchSize: microBatchSize,
+    padMultiple: 8,
+    seed,
+    signal: options.signal,
+  });
+  const tokensPerStep = (gradAccumulation * data.train.reduce((n, b) => n + b.tokens, 0)) / data.train.length;
+  const steps = stepsForTokenBudget(options.tokenBudget ?? 500_000, tokensPerStep);
+  const model = await loadModel({ path: options.basePath, log, signal: options.signal });
+  const adapter = LoraAdapter.create(model, {
+    rank: 8,
+    alpha: 16,
+    targets: [...ALL_TARGETS],
+    ...options.lora,
+    seed,
+    log,
+  });
+  log(
+    `default-model: LoRA ${data.report.train.kept} examples, ${Math.round(tokensPerStep)} tokens/step → ${steps} steps`,
+  );
+  if (options.lossLog) await mkdir(dirname(options.lossLog), { recursive: true });
+  try {
+    const learningRate = options.learningRate ?? 1e-3;
+    const result = await train({
+      model,
+      adapter,
+      trainBatches: data.train,
+      validationBatches: data.validation,
+      args: {
+        learningRate,
+        minLearningRate: learningRate * 0.1,
+        warmupSteps: Math.max(1, Math.round(steps * 0.05)),
+        decay: "cosine",
+        iters: steps,
+        gradAccumulation,
+        maxGradNorm: 1,
+        evalEvery: options.evalEvery ?? 50,
+        checkpointEvery: options.checkpointEvery ?? 20,
+        keepCheckpoints: 3,
+        seed,
+      },
+      checkpointDir: options.checkpointDir,
+      resume: options.resume ?? false,
+      signal: options.signal,
+      onProgress: (progress) => {
+        const tokensSeen = Math.round(progress.step * tokensPerStep);
+        const lossLog = options.lossLog;
+        if (lossLog)
+          void appendFile(lossLog, `${JSON.stringify({ ...progress, tokensSeen, time: new Date().toISOString() })}\n`);
+        options.onProgress?.({ ...progress, tokensSeen });
+      },
+    });
+    await mkdir(dirname(options.outPath), { recursive: true });
+    const bytes = await exportGgufAdapter(adapter, { path: options.outPath, name: "nomen LoRA adapter" });
+    return { result, bytes, tokensPerStep };
+  } finally {
+    adapter.dispose();
+    model.dispose();
+  }
+}
