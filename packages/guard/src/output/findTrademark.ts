@@ -1,5 +1,6 @@
 import { GENERIC_AFFIXES, PHISHING_WORDS, STRONG_PHISHING_WORDS, splitWords } from "./affixes.js";
 import { type Brand, brandIndex } from "./brandIndex.js";
+import { DeletionLookup } from "./deletionLookup.js";
 import { editDistance } from "./editDistance.js";
 import type { NameParts } from "./nameLabel.js";
 import { SubstringTrie } from "./substringTrie.js";
@@ -15,10 +16,7 @@ const PHISHING = new Set(PHISHING_WORDS);
 const STRONG = new Set(STRONG_PHISHING_WORDS);
 
 let embeddableTrie: SubstringTrie | undefined;
-/** The first and last {@link ENDS} characters of every single-deletion key. */
-let deletionEnds: Set<string> | undefined;
-const ENDS = 3;
-const endsOf = (key: string) => `${key.slice(0, ENDS)}|${key.slice(-ENDS)}`;
+let deletionLookup: DeletionLookup | undefined;
 
 /**
  * Famous marks and their look-alikes in a name: the exact mark, homoglyph/leetspeak skeletons,
@@ -48,16 +46,9 @@ function typosquatOf(candidate: string): Brand | undefined {
   if (candidate.length < 5) return undefined;
   const { deletions, byMark } = brandIndex();
   if (byMark.has(candidate)) return undefined;
-  const squeezed = candidate.replace(/(.)\1+/g, "$1");
-  // The keys of deletionKeys(candidate), without building the array: the word, then each deletion.
-  // A deletion away from both ends keeps the first and last three characters, so when no key has
-  // that start and end, only deletions near the ends can be keys.
-  deletionEnds ??= new Set([...deletions.keys()].map(endsOf));
-  const count = codePointCount(candidate);
-  const middle = !deletionEnds.has(endsOf(candidate));
-  for (let i = -1; i < count; i++) {
-    if (middle && i >= ENDS && i < candidate.length - ENDS) continue;
-    const key = i < 0 ? candidate : candidate.slice(0, i) + candidate.slice(i + 1);
+  // The keys of deletionKeys(candidate) that may be in the index, without building the others.
+  deletionLookup ??= new DeletionLookup(deletions.keys());
+  for (const key of deletionLookup.candidates(candidate, codePointCount(candidate))) {
     const brands = deletions.get(key);
     if (!brands) continue;
     for (const brand of brands) {
@@ -65,6 +56,7 @@ function typosquatOf(candidate: string): Brand | undefined {
       if (editDistance(candidate, brand.mark, 1) === 1) return brand;
     }
   }
+  const squeezed = candidate.replace(/(.)\1+/g, "$1");
   if (squeezed === candidate) return undefined;
   for (const brand of deletions.get(squeezed) ?? []) {
     if (brand.nearWords?.includes(candidate)) continue;
