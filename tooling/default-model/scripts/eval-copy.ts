@@ -20,7 +20,10 @@ const { values } = parseArgs({
 });
 const paths = runPaths(values.run, values["models-dir"]);
 const modelPath = values.model ?? paths.baseGguf;
-const probes = (await readJsonlRows<CopyProbe>(paths.probes)).slice(0, values.limit ? Number(values.limit) : undefined);
+const all = await readJsonlRows<CopyProbe>(paths.probes);
+// --limit N takes N/2 of each kind, so a quick check still sees invented and real words.
+const half = values.limit ? Math.ceil(Number(values.limit) / 2) : undefined;
+const probes = (["invented", "real"] as const).flatMap((kind) => all.filter((p) => p.kind === kind).slice(0, half));
 const evaluation = await evaluateCopy({
   modelPath,
   adapters: values.adapter ? [{ path: values.adapter }] : undefined,
