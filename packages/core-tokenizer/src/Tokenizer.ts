@@ -1,10 +1,8 @@
-import { BpeCore } from "./bpe/BpeCore.js";
-import { encodeUtf8Into } from "./bytes/utf8.js";
 import { createStreamDecoder, type StreamDecoder } from "./decode/createDecoder.js";
-import { lastSafeCut, splitPieces } from "./encode/splitPieces.js";
+import { PieceEncoder } from "./encode/PieceEncoder.js";
+import { SafeCutBuffer } from "./encode/SafeCutBuffer.js";
 import { specialPattern, splitSpecialTokens } from "./encode/splitSpecialTokens.js";
 import { InvalidTextError, InvalidUtf8Error, UnknownTokenIdError } from "./errors.js";
-import { PieceCache } from "./PieceCache.js";
 import {
   createPreTokenizer,
   preTokenizerFromRegex,
@@ -56,13 +54,7 @@ export class Tokenizer {
   readonly vocabulary: Vocabulary;
   readonly preTokenizer: PreTokenizer;
   readonly #compiled: CompiledVocabulary;
-  readonly #core: BpeCore;
-  readonly #byteToId: Int32Array;
-  readonly #cache: PieceCache;
-  readonly #maxCached: number;
-  readonly #pattern: RegExp;
-  readonly #nfc: boolean;
-  readonly #whole: Map<string, number> | null;
+  readonly #pieces: PieceEncoder;
   readonly #controlIds: Uint8Array;
   /** Matches every special token / only UserDefined ones; null when there are none. */
   readonly #allSpecials: RegExp | null;
@@ -70,7 +62,6 @@ export class Tokenizer {
   readonly #specialIds: Map<string, number>;
   /** Whether the newline cut of encodeStream is safe for this pre-tokenizer (not for GPT-2's `\s+(?!\S)`-first regex). */
   readonly #streamCuts: boolean;
-  #scratch = new Uint8Array(1024);
 
   private constructor(vocabulary: Vocabulary, options: TokenizerOptions) {
     this.vocabulary = vocabulary;
@@ -78,14 +69,14 @@ export class Tokenizer {
       ? createPreTokenizer(vocabulary.pre)
       : preTokenizerFromRegex(vocabulary.pre);
     this.#compiled = compileVocabulary(vocabulary, options.source);
-    this.#core = new BpeCore(this.#compiled.pairs, this.#compiled.byteToId);
-    this.#byteToId = this.#compiled.byteToId;
-    this.#cache = new PieceCache(options.cacheSize ?? 50_000);
-    this.#maxCached = options.maxCachedPieceLength ?? 128;
-    this.#pattern = new RegExp(this.preTokenizer.pattern.source, "gu");
-    this.#nfc = vocabulary.normalizer === "NFC";
+    this.#pieces = new PieceEncoder(this.#compiled, {
+      pattern: this.preTokenizer.pattern,
+      nfc: vocabulary.normalizer === "NFC",
+      ignoreMerges: vocabulary.ignoreMerges,
+      cacheSize: options.cacheSize ?? 50_000,
+      maxCachedPieceLength: options.maxCachedPieceLength ?? 128,
+    });
     this.#streamCuts = this.preTokenizer.name === "qwen2" || this.preTokenizer.name === "llama-bpe";
-    this.#whole = vocabulary.ignoreMerges ? this.#compiled.wholeTokens : null;
     this.#controlIds = new Uint8Array(vocabulary.tokens.length);
     const specials = this.#compiled.specials;
     for (const special of specials) if (special.type === TokenType.Control) this.#controlIds[special.id] = 1;
@@ -137,7 +128,7 @@ export class Tokenizer {
       checkText(text),
       options.parseSpecial === true,
       (segment) => {
-        this.#encodeSegment(segment, batch);
+        this.#pieces.encodeSegment(segment, batch);
         total += batch.length;
         batch.length = 0;
       },
@@ -163,18 +154,9 @@ export class Tokenizer {
       (s) => segments.push(s),
       (id) => segments.push(id),
     );
-    const pattern = new RegExp(this.#pattern.source, "gu");
     for (const segment of segments) {
-      if (typeof segment === "number") {
-        yield [segment];
-        continue;
-      }
-      const normalized = this.#nfc ? segment.normalize("NFC") : segment;
-      for (const piece of splitPieces(pattern, normalized)) {
-        const ids: number[] = [];
-        this.#encodePiece(piece, ids);
-        yield ids;
-      }
+      if (typeof segment === "number") yield [segment];
+      else yield* this.#pieces.pieces(segment);
     }
   }
 
@@ -183,28 +165,23 @@ export class Tokenizer {
    * `encode(allChunksJoined)` gives. Text is cut after a newline that is followed by a non-space
    * character: no piece, special token or NFC composition crosses such a point in the supported
    * Qwen2 and Llama 3 pre-tokenizers. Text without such a point (or any text, for other
-   * pre-tokenizers) is held until the end.
+   * pre-tokenizers) is held until the end; each chunk is scanned once, so this stays linear.
    */
   async *encodeStream(
     chunks: AsyncIterable<string> | Iterable<string>,
     options: EncodeOptions & { signal?: AbortSignal } = {},
   ): AsyncGenerator<number[], void, undefined> {
-    let pending = "";
-    let first = true;
+    const buffer = new SafeCutBuffer(this.#streamCuts);
+    let addBos = options.addBos ?? this.vocabulary.addBos;
     for await (const chunk of chunks) {
       options.signal?.throwIfAborted();
-      pending += checkText(chunk);
-      const cut = this.#streamCuts ? lastSafeCut(pending) : 0;
-      if (cut > 0) {
-        yield this.encode(pending.slice(0, cut), {
-          ...options,
-          addBos: first && (options.addBos ?? this.vocabulary.addBos),
-        });
-        first = false;
-        pending = pending.slice(cut);
+      const ready = buffer.push(checkText(chunk));
+      if (ready !== null) {
+        yield this.encode(ready, { ...options, addBos });
+        addBos = false;
       }
     }
-    const rest = this.encode(pending, { ...options, addBos: first && (options.addBos ?? this.vocabulary.addBos) });
+    const rest = this.encode(buffer.flush(), { ...options, addBos });
     if (rest.length > 0) yield rest;
   }
 
@@ -244,7 +221,7 @@ export class Tokenizer {
 
   /** Empties the piece cache (e.g. after encoding a one-off huge corpus). */
   clearCache(): void {
-    this.#cache.clear();
+    this.#pieces.clearCache();
   }
 
   #pushBos(out: number[]): void {
@@ -255,7 +232,7 @@ export class Tokenizer {
     this.#forEachSegment(
       text,
       parseSpecial,
-      (segment) => this.#encodeSegment(segment, out),
+      (segment) => this.#pieces.encodeSegment(segment, out),
       (id) => out.push(id),
     );
   }
@@ -274,52 +251,6 @@ export class Tokenizer {
       onText,
       onSpecial,
     );
-  }
-
-  #encodeSegment(segment: string, out: number[]): void {
-    const text = this.#nfc ? segment.normalize("NFC") : segment;
-    const pattern = this.#pattern;
-    pattern.lastIndex = 0;
-    let end = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const piece = match[0];
-      if (match.index > end) this.#encodePiece(text.slice(end, match.index), out);
-      if (piece.length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      this.#encodePiece(piece, out);
-      end = match.index + piece.length;
-    }
-    if (end < text.length) this.#encodePiece(text.slice(end), out);
-  }
-
-  #encodePiece(piece: string, out: number[]): void {
-    const length = piece.length;
-    if (length === 1) {
-      const code = piece.charCodeAt(0);
-      if (code < 0x80) {
-        out.push(this.#byteToId[code] as number);
-        return;
-      }
-    }
-    const cached = this.#cache.get(piece);
-    if (cached !== undefined) {
-      if (typeof cached === "number") out.push(cached);
-      else for (let i = 0; i < cached.length; i++) out.push(cached[i] as number);
-      return;
-    }
-    const whole = this.#whole?.get(piece);
-    if (whole !== undefined) {
-      out.push(whole);
-      return;
-    }
-    if (this.#scratch.length < length * 3) this.#scratch = new Uint8Array(length * 3);
-    const byteLength = encodeUtf8Into(piece, this.#scratch);
-    const start = out.length;
-    this.#core.encodeBytes(this.#scratch, byteLength, out);
-    if (length <= this.#maxCached)
-      this.#cache.set(piece, out.length - start === 1 ? (out[start] as number) : out.slice(start));
   }
 
   #checkId(id: number): void {

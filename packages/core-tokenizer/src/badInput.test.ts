@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidTextError, InvalidUtf8Error, UnknownTokenIdError } from "./errors.js";
 import { Tokenizer } from "./Tokenizer.js";
+import { AWKWARD_UNITS } from "./testing/awkwardUnits.js";
 import { buildParityCorpus } from "./testing/parityCorpus.js";
 import { loadQwen3Tokenizer } from "./testing/references.js";
 import { vocabularyFromGgufMetadata } from "./vocab/fromGgufMetadata.js";
@@ -10,12 +11,6 @@ let tokenizer: Tokenizer;
 beforeAll(() => {
   tokenizer = Tokenizer.fromVocabulary(vocabularyFromGgufMetadata(tokenizerGgufMetadata(loadQwen3Tokenizer())));
 }, 60_000);
-
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
-}
 
 describe("bad input", () => {
   it("encodes lone surrogates as U+FFFD (as TextEncoder and llama.cpp do)", () => {
@@ -52,41 +47,20 @@ describe("bad input", () => {
     expect(() => tokenizer.count(42 as unknown as string)).toThrow(InvalidTextError);
   });
 
-  it("encodes a 10 MB string and decodes it back", () => {
-    const strings = buildParityCorpus({ generated: 4000 }).strings;
+  it("encodes a 1 MB string and decodes it back", () => {
+    const strings = buildParityCorpus({ generated: 2000 }).strings;
     let text = "";
-    while (text.length < 10_000_000) text += `${strings.join("\n")}\n`;
-    const { value: ids, ms } = timed(() => tokenizer.encode(text));
-    expect(ids.length).toBeGreaterThan(1_000_000);
-    expect(ms).toBeLessThan(30_000);
+    while (text.length < 1_000_000) text += `${strings.join("\n")}\n`;
+    const ids = tokenizer.encode(text);
+    expect(ids.length).toBeGreaterThan(100_000);
     expect(tokenizer.decode(ids)).toBe(text);
-  }, 60_000);
+  });
 
-  it("runs in linear time on 100,000 repeated characters (no catastrophic backtracking)", () => {
-    // Quadratic work on 100k characters would be ~10^10 steps (minutes); the bound is generous for a noisy box.
-    for (const unit of [
-      "a",
-      " ",
-      "\n",
-      "\t ",
-      "1",
-      "!",
-      "'s",
-      "日",
-      "😀",
-      "\u0301",
-      "a\u0301",
-      " \n",
-      "\u00a0",
-      "<|im_",
-    ]) {
-      const text = unit.repeat(Math.ceil(100_000 / unit.length));
-      const { value: ids, ms } = timed(() => tokenizer.encode(text));
-      expect(ms, `encoding 100k × ${JSON.stringify(unit)}`).toBeLessThan(3_000);
-      expect(tokenizer.decode(ids)).toBe(text);
+  it("round-trips 20,000 repeated characters of each awkward kind", () => {
+    // The time bounds (CPU time, 100,000 characters, 4× input) are in badInput.slow.test.ts.
+    for (const unit of AWKWARD_UNITS) {
+      const text = unit.repeat(Math.ceil(20_000 / unit.length));
+      expect(tokenizer.decode(tokenizer.encode(text)), `20k × ${JSON.stringify(unit)}`).toBe(text);
     }
-    const small = timed(() => tokenizer.encode("ab ".repeat(50_000))).ms;
-    const large = timed(() => tokenizer.encode("cd ".repeat(200_000))).ms;
-    expect(large, "4× the input must not take 16× the time").toBeLessThan(Math.max(16 * small, 3_000));
-  }, 60_000);
+  });
 });

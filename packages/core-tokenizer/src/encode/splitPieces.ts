@@ -20,6 +20,8 @@ export function* splitPieces(pattern: RegExp, text: string): Generator<string> {
  * and no special token contains "\n", so text before it encodes the same whatever follows.
  */
 export function lastSafeCut(text: string): number {
+  // A "\n" in the last place has no next character yet (lastIndexOf would clamp -1 to 0 and find it).
+  if (text.length < 2) return 0;
   for (let i = text.lastIndexOf("\n", text.length - 2); i >= 0; i = text.lastIndexOf("\n", i - 1)) {
     if (!/\s/.test(text.charAt(i + 1))) return i + 1;
     if (i === 0) break;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { encodeGguf, findModelProblems, type GgufMetadata, parseGguf } from "@nomen/gguf";
 import { describe, expect, it } from "vitest";
 import { UnsupportedGgufExportError } from "../errors.js";
@@ -19,6 +20,28 @@ describe("tokenizerGgufMetadata with @nomen/gguf", () => {
       ...tokenizerGgufMetadata(tokenizer),
     };
     expect(findModelProblems(metadata, { kind: "vocab" }).map((p) => p.message)).toEqual([]);
+  });
+
+  it("writes the same bytes as before it used @nomen/gguf's value helpers", () => {
+    // sha256 of this file when the metadata was built from hand-written { type, value } literals.
+    const trained = Tokenizer.fromVocabulary(
+      trainBpe(["nomen names bakeries", "names of bakeries in Lyon"], {
+        merges: 30,
+        specialTokens: ["<|im_start|>"],
+        eosToken: "<|im_start|>",
+      }),
+    );
+    const bytes = encodeGguf(
+      {
+        metadata: { "general.architecture": { type: 8, value: "qwen2" }, ...tokenizerGgufMetadata(trained) },
+        tensors: [],
+      },
+      { kind: "vocab" },
+    );
+    expect(bytes.length).toBe(4224);
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(
+      "d2400c05e4691d702356df85741c61f0ad57ca2bca5a62b27598d4d8e44ed263",
+    );
   });
 
   it("survives a write → parse round trip and gives the same ids", () => {
