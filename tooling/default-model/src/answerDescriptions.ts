@@ -19,6 +19,13 @@ export interface AnswerDescriptionsOptions {
   /** Whether the grammar lets the model refuse (`{"suggestions":[],"status":"blocked"}`). Defaults to false. */
   allowBlocked?: boolean;
   signal?: AbortSignal;
+  /** Tokens per sequence. Defaults to 1024 (the base GGUF's declared context). */
+  contextSize?: number;
+  /**
+   * Record a failed generation (e.g. a prompt longer than the context) as an empty answer and go on, instead of
+   * throwing. Defaults to false.
+   */
+  continueOnError?: boolean;
   /** Called after each answer, in order. */
   onAnswer?: (index: number, result: GenerationResult) => void;
 }
@@ -29,29 +36,40 @@ export interface AnswerDescriptionsOptions {
  */
 export async function answerDescriptions(
   options: AnswerDescriptionsOptions,
-): Promise<{ results: GenerationResult[]; backend: string; seconds: number }> {
+): Promise<{ results: GenerationResult[]; errors: Map<number, string>; backend: string; seconds: number }> {
   const started = performance.now();
   await using runtime = await loadRuntime({ gpu: false, threads: 1 });
   const model = await runtime.loadModel({ modelPath: options.modelPath, signal: options.signal });
-  const generator = await model.createGenerator({ adapters: options.adapters, threads: 1, contextSize: 512 });
+  const generator = await model.createGenerator({
+    adapters: options.adapters,
+    threads: 1,
+    contextSize: options.contextSize ?? 1024,
+  });
   const results: GenerationResult[] = [];
+  const errors = new Map<number, string>();
   for (const [index, description] of options.descriptions.entries()) {
     options.signal?.throwIfAborted();
-    const result = await generator.generateSuggestions({
-      messages: [
-        { role: "system", content: SYSTEM_PROMPT },
-        { role: "user", content: description },
-      ],
-      count: options.count ?? 5,
-      maxTokens: options.maxTokens ?? 160,
-      temperature: options.temperature ?? 0,
-      tlds: options.tlds ?? ["com", "io", "co", "net", "org", "app", "shop"],
-      allowBlocked: options.allowBlocked ?? false,
-      seed: 1,
-      signal: options.signal,
-    });
+    const result = await generator
+      .generateSuggestions({
+        messages: [
+          { role: "system", content: SYSTEM_PROMPT },
+          { role: "user", content: description },
+        ],
+        count: options.count ?? 5,
+        maxTokens: options.maxTokens ?? 160,
+        temperature: options.temperature ?? 0,
+        tlds: options.tlds ?? ["com", "io", "co", "net", "org", "app", "shop"],
+        allowBlocked: options.allowBlocked ?? false,
+        seed: 1,
+        signal: options.signal,
+      })
+      .catch((error: unknown): GenerationResult => {
+        if (!options.continueOnError || options.signal?.aborted) throw error;
+        errors.set(index, (error as Error).message);
+        return { suggestions: [], blocked: false, text: "", tokens: 0, finishReason: "stop" };
+      });
     results.push(result);
     options.onAnswer?.(index, result);
   }
-  return { results, backend: runtime.backend.name, seconds: (performance.now() - started) / 1000 };
+  return { results, errors, backend: runtime.backend.name, seconds: (performance.now() - started) / 1000 };
 }

@@ -16,6 +16,12 @@ export {
   parsesAsAnswer,
 } from "./evaluateCopy.js";
 export {
+  type EdgeCaseEvaluation,
+  type EdgeCaseSuiteItem,
+  type EvaluateEdgeCasesOptions,
+  evaluateEdgeCases,
+} from "./evaluateEdgeCases.js";
+export {
   type EvaluateSafetyOptions,
   evaluateSafety,
   type SafetyEvaluation,

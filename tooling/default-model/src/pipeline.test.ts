@@ -7,6 +7,7 @@ import { latestCheckpoint } from "@nomen/lora-trainer";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CopyProbe } from "./copyProbes.js";
 import { evaluateCopy } from "./evaluateCopy.js";
+import { evaluateEdgeCases } from "./evaluateEdgeCases.js";
 import { evaluateSafety } from "./evaluateSafety.js";
 import { exportBase } from "./exportBase.js";
 import { readJsonlRows } from "./jsonl.js";
@@ -89,7 +90,7 @@ describe("default-model pipeline at tiny scale", () => {
       trainPath: paths.train,
       validationPath: paths.validation,
       outPath: adapterPath,
-      tokenBudget: 4 * 4 * 330,
+      tokenBudget: 10 * 4 * 330,
       batchSize: 4,
       microBatchSize: 2,
       learningRate: 1e-2,
@@ -105,6 +106,26 @@ describe("default-model pipeline at tiny scale", () => {
       maxTokens: 96,
     });
     expect(adapted.report.validRate).toBe(1);
+
+    const edge = await evaluateEdgeCases({
+      modelPath: paths.baseGguf,
+      maxTokens: 64,
+      items: [
+        {
+          id: "c",
+          category: "constraints",
+          expectBlocked: false,
+          language: "en",
+          input: "dog walker, no hyphens",
+          keywords: ["dog"],
+          constraints: { noHyphens: true },
+        },
+        { id: "l", category: "very-long", expectBlocked: false, language: "en", input: "x".repeat(1200), keywords: [] },
+      ],
+    });
+    expect(edge.table.items).toBe(2);
+    expect(edge.outcomes[1]).toMatchObject({ failure: "invalid-format", suggestions: [] });
+    expect(edge.outcomes[1]!.error).toMatch(/context size 1024/);
 
     const items = [
       {
