@@ -104,6 +104,15 @@ dataset
   .option("--seed <seed>", "random seed", "1")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/dataset.js")).datasetGenerateCommand(flags)));
+dataset
+  .command("card")
+  .description("Print a dataset's card; --verify re-checks every file against it (exit 1 on any problem).")
+  .argument("<dir>", "dataset folder, e.g. datasets/v1")
+  .option("--json", "print JSON")
+  .option("--verify", "re-read the files: hashes, counts, domain validity, leakage across splits")
+  .action((dir: string, flags) =>
+    run(async () => (await import("./commands/datasetCard.js")).datasetCardCommand(dir, flags)),
+  );
 
 const number = (value: string) => {
   const parsed = Number(value);

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
 import { checkCommand } from "./check.js";
 import { datasetGenerateCommand } from "./dataset.js";
+import { datasetCardCommand } from "./datasetCard.js";
 import { runsCommand } from "./runs.js";
 import { suggestCommand } from "./suggest.js";
 
@@ -86,6 +87,32 @@ describe("datasetGenerateCommand", () => {
     expect(run).toMatchObject({ kind: "dataset", status: "succeeded" });
     expect(Object.keys(run!.summary.splits)).toEqual(["train", "validation", "test"]);
   }, 30_000);
+});
+
+describe("datasetCardCommand", () => {
+  it("prints the card, verifies the files, and fails verification after a file is edited", async () => {
+    const dir = tempDir("nomen-card-");
+    const out = join(dir, "data");
+    const config = join(dir, "nomen.yaml");
+    writeFileSync(config, `runsDir: ${join(dir, "runs")}\n`);
+    expect(await datasetGenerateCommand({ size: "30", seed: "3", out, config }, io().io)).toBe(0);
+    const shown = io();
+    expect(await datasetCardCommand(out, { verify: true }, shown.io)).toBe(0);
+    expect(shown.out.join("")).toContain("verify: 30 examples");
+    expect(shown.out.join("")).toContain("ok");
+    const json = io();
+    expect(await datasetCardCommand(out, { json: true }, json.io)).toBe(0);
+    expect(JSON.parse(json.out.join("")).size).toBe(30);
+    const train = readFileSync(join(out, "train.jsonl"), "utf8").trimEnd().split("\n");
+    writeFileSync(join(out, "train.jsonl"), `${train.slice(0, -1).join("\n")}\n`);
+    const broken = io();
+    expect(await datasetCardCommand(out, { verify: true }, broken.io)).toBe(1);
+    expect(broken.out.join("")).toContain("PROBLEMS");
+  }, 30_000);
+
+  it("refuses a folder without a card as bad usage", async () => {
+    await expect(datasetCardCommand(tempDir("nomen-nocard-"), {}, io().io)).rejects.toThrow(UsageError);
+  });
 });
 
 describe("checkCommand", () => {
