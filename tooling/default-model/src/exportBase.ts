@@ -1,6 +1,7 @@
-import { FullModel, type FullModelOptions, readCheckpoint, writeFullModelGguf } from "@nomen/lora-trainer";
+import { FullModel, type FullModelOptions, writeFullModelGguf } from "@nomen/lora-trainer";
 import { BASE_MODEL_SHAPE } from "./baseModelConfig.js";
 import { PipelineInputError } from "./errors.js";
+import { loadCheckpointWeights } from "./loadCheckpointWeights.js";
 import { loadRunTokenizer } from "./loadRunTokenizer.js";
 import type { RunPaths } from "./runPaths.js";
 
@@ -32,22 +33,16 @@ export async function exportBase(options: ExportBaseOptions): Promise<{ path: st
   if (!model) {
     if (!options.checkpoint)
       throw new PipelineInputError("exportBase: pass model or checkpoint. Hint: train first, or give --checkpoint.");
-    const { tensors } = await readCheckpoint(options.checkpoint);
     model = await FullModel.create({
       ...BASE_MODEL_SHAPE,
       ...options.shape,
       vocabSize: tokenizer.vocabulary.tokens.length,
       log: () => {},
     });
-    const { tf } = model;
-    for (const { name, variable } of model.parameters) {
-      const values = tensors.get(name);
-      if (values?.length !== variable.size)
-        throw new PipelineInputError(
-          `${options.checkpoint}: tensor ${name} expected ${variable.size} values, got ${values?.length ?? "none"}. Hint: pass the shape the run was trained with.`,
-        );
-      tf.tidy(() => variable.assign(tf.tensor(values, variable.shape)));
-    }
+    await loadCheckpointWeights(model, options.checkpoint).catch((error: unknown) => {
+      model?.dispose();
+      throw error;
+    });
   }
   try {
     // writeFullModelGguf takes the context length from model.config; a view with another config changes only the

@@ -36,6 +36,7 @@ export {
   inventWordExample,
 } from "./inventedWords.js";
 export { readJsonlRows, writeJsonlRows } from "./jsonl.js";
+export { loadCheckpointWeights } from "./loadCheckpointWeights.js";
 export { loadRunTokenizer } from "./loadRunTokenizer.js";
 export {
   formatLossCurve,

@@ -65,6 +65,21 @@ describe("default-model pipeline at tiny scale", () => {
     const fromCheckpoint = join(modelsDir, "from-checkpoint.gguf");
     await exportBase({ paths, checkpoint, shape: tiny, type: "F32", path: fromCheckpoint });
     expect(await readFile(fromCheckpoint)).toEqual(await readFile(paths.baseGguf));
+    // Warm start (a longer budget without retraining): a new run from the checkpoint's weights starts where it ended.
+    const warm = await trainBase({
+      paths: { ...paths, lossLog: join(modelsDir, "warm.jsonl"), checkpointDir: join(modelsDir, "warm") },
+      shape: tiny,
+      batchSize: 4,
+      microBatchSize: 2,
+      tokenBudget: 2 * 4 * 330,
+      learningRate: 1e-3,
+      checkpointEvery: 0,
+      initFrom: checkpoint,
+      log: () => {},
+    });
+    warm.model.dispose();
+    expect(warm.result.validationLosses[0]!.loss).toBeCloseTo(result.validationLosses.at(-1)!.loss, 4);
+
     const config = modelConfigFromGguf(await openGguf(paths.baseGguf));
     expect(config).toMatchObject({
       architecture: "qwen2",

@@ -9,6 +9,7 @@ import {
 } from "@nomen/lora-trainer";
 import { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
 import { InvalidPipelineOptionsError } from "./errors.js";
+import { loadCheckpointWeights } from "./loadCheckpointWeights.js";
 import { loadRunTokenizer } from "./loadRunTokenizer.js";
 import type { RunPaths } from "./runPaths.js";
 
@@ -35,6 +36,11 @@ export interface TrainBaseOptions {
   checkpointEvery?: number;
   /** Defaults to 50. */
   evalEvery?: number;
+  /**
+   * Start from this checkpoint's weights (e.g. another run's last step) with fresh optimizer state and this run's
+   * schedule: a longer budget without retraining from scratch. Ignored when resuming. Defaults to random init.
+   */
+  initFrom?: string;
   /** Continue from the newest checkpoint in `paths.checkpointDir`. Defaults to false. */
   resume?: boolean;
   /** Defaults to 1. */
@@ -89,6 +95,10 @@ export async function trainBase(options: TrainBaseOptions): Promise<TrainBaseRes
   );
   const shape = { ...BASE_MODEL_SHAPE, ...options.shape };
   const model = await FullModel.create({ ...shape, vocabSize: tokenizer.vocabulary.tokens.length, seed, log });
+  if (options.initFrom && !options.resume) {
+    await loadCheckpointWeights(model, options.initFrom);
+    log(`default-model: weights from ${options.initFrom}`);
+  }
   await mkdir(paths.runDir, { recursive: true });
   const learningRate = options.learningRate ?? BASE_TRAINING.learningRate;
   try {
