@@ -1,7 +1,7 @@
 /**
  * Trains the base model from scratch on a prepared run, with checkpoints, then writes models/runs/<run>/nomen-base.gguf.
  *   node --import tsx scripts/train-base.ts --run base-v1 [--tokens 3000000] [--resume] [--batch 16] [--micro-batch 4]
- *   node --import tsx scripts/train-base.ts --run base-v2 --tokens 2000000 --init-from ../../models/checkpoints/base-v1/step-0000633.ckpt
+ *   node --import tsx scripts/train-base.ts --run base-v1b --tokens 2000000 --init-from ../../models/checkpoints/base-v1/step-0000633.ckpt
  *   node --import tsx scripts/train-base.ts --run base-v1 --export-only [--checkpoint file.ckpt] [--out file.gguf]
  * First SIGINT/SIGTERM: stop after the next checkpoint; a second one: stop now (resume from the previous checkpoint).
  */
