@@ -1,7 +1,7 @@
 /**
  * Trains the base model from scratch on a prepared run, with checkpoints, then writes models/runs/<run>/nomen-base.gguf.
  *   node --import tsx scripts/train-base.ts --run base-v1 [--tokens 3000000] [--resume] [--batch 16] [--micro-batch 4]
- *   node --import tsx scripts/train-base.ts --run base-v1b --tokens 2000000 --init-from ../../models/checkpoints/base-v1/step-0000633.ckpt
+ *   node --import tsx scripts/train-base.ts --run base-v1b --tokens 2000000 --lr 1e-3 --init-from ../../models/checkpoints/base-v1/step-0000633.ckpt
  *   node --import tsx scripts/train-base.ts --run base-v1 --export-only [--checkpoint file.ckpt] [--out file.gguf]
  * First SIGINT/SIGTERM: stop after the next checkpoint; a second one: stop now (resume from the previous checkpoint).
  */
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     "eval-every": { type: "string", default: "50" },
     resume: { type: "boolean", default: false },
     "init-from": { type: "string" },
+    lr: { type: "string", default: "3e-3" },
     "export-only": { type: "boolean", default: false },
     checkpoint: { type: "string" },
     out: { type: "string" },
@@ -61,6 +62,7 @@ try {
     evalEvery: Number(values["eval-every"]),
     resume: values.resume,
     initFrom: values["init-from"],
+    learningRate: Number(values.lr),
     seed: Number(values.seed),
     signal: controller.signal,
     log: (line) => console.log(line),
