@@ -3,18 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { f32, GgmlType, openGguf, readTensor, str, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import type { Tensor2D } from "@tensorflow/tfjs";
-import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
+import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdapterBaseMismatchError, AdapterFormatError } from "../errors.js";
 import { loadModel } from "../loadModel.js";
 import { exportGgufAdapter } from "../lora/exportGgufAdapter.js";
 import { type CreateLoraOptions, LoraAdapter } from "../lora/LoraAdapter.js";
 import { PROJECTIONS } from "../models/expectedTensors.js";
+import { FLT_MIN_LOG, llamaCppLogProbs as llamaCppLogProbsFor } from "../testing/llamaCppLogProbs.js";
 import { type MergedType, mergeToGguf } from "./mergeToGguf.js";
 
 /** Merged GGUF in llama.cpp vs base GGUF + our GGUF LoRA adapter in llama.cpp: the same model, two ways. */
 const TOKENS = [260, 72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100, 33, 10, 7, 258];
-const FLT_MIN_LOG = Math.log(1.1754943508222875e-38);
 let llama: Llama;
 let dir: string;
 beforeAll(async () => {
@@ -26,22 +26,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function llamaCppLogProbs(modelPath: string, adapterPath?: string): Promise<Map<number, number>[]> {
-  const model = await llama.loadModel({ modelPath });
-  const context = await model.createContext({
-    contextSize: 64,
-    threads: 1,
-    flashAttention: false,
-    experimentalKvCacheKeyType: "F32",
-    experimentalKvCacheValueType: "F32",
-    ...(adapterPath ? { lora: { adapters: [{ filePath: adapterPath }] } } : {}),
-  });
-  const results = await context
-    .getSequence()
-    .controlledEvaluate(TOKENS.map((t) => [t as Token, { generateNext: { probabilities: true } }]));
-  await context.dispose();
-  await model.dispose();
-  return results.map((r) => new Map([...(r?.next?.probabilities ?? new Map())].map(([t, p]) => [t, Math.log(p)])));
+function llamaCppLogProbs(modelPath: string, adapterPath?: string): Promise<Map<number, number>[]> {
+  return llamaCppLogProbsFor(llama, { modelPath, tokens: TOKENS, adapterPath });
 }
 
 /** Max |Δ log p| over tokens both engines give above FLT_MIN, and how many positions agree on the argmax. */

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GgmlType, type TinyModelOptions, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import type { Tensor2D } from "@tensorflow/tfjs";
-import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
+import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
 import { exportGgufAdapter } from "../lora/exportGgufAdapter.js";
 import { type CreateLoraOptions, LoraAdapter } from "../lora/LoraAdapter.js";
 import { PROJECTIONS } from "../models/expectedTensors.js";
+import { FLT_MIN_LOG, llamaCppLogProbs as llamaCppLogProbsFor } from "../testing/llamaCppLogProbs.js";
 
 /** Our exported GGUF LoRA, loaded by llama.cpp through createContext({ lora }), vs our adapted and merged forwards. */
 const cases: Array<[string, TinyModelOptions, CreateLoraOptions]> = [
@@ -31,7 +32,6 @@ const cases: Array<[string, TinyModelOptions, CreateLoraOptions]> = [
 function q8Matrices(name: string) {
   return name.endsWith("norm.weight") || name.endsWith(".bias") ? GgmlType.F32 : GgmlType.Q8_0;
 }
-const FLT_MIN_LOG = Math.log(1.1754943508222875e-38);
 const TOKENS = [260, 72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100, 33, 10, 7, 258];
 let llama: Llama;
 let dir: string;
@@ -44,24 +44,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function llamaCppLogProbs(modelPath: string, adapterPath?: string): Promise<Map<number, number>[]> {
-  const model = await llama.loadModel({ modelPath });
-  const context = await model.createContext({
-    contextSize: 64,
-    threads: 1,
-    flashAttention: false,
-    experimentalKvCacheKeyType: "F32",
-    experimentalKvCacheValueType: "F32",
-    ...(adapterPath ? { lora: { adapters: [{ filePath: adapterPath }] } } : {}),
-  });
-  const results = await context
-    .getSequence()
-    .controlledEvaluate(TOKENS.map((t) => [t as Token, { generateNext: { probabilities: true } }]));
-  await context.dispose();
-  await model.dispose();
-  return results.map(
-    (r) => new Map([...(r?.next?.probabilities ?? new Map())].map(([token, p]) => [token, Math.log(p)])),
-  );
+function llamaCppLogProbs(modelPath: string, adapterPath?: string): Promise<Map<number, number>[]> {
+  return llamaCppLogProbsFor(llama, { modelPath, tokens: TOKENS, adapterPath });
 }
 
 function maxDelta(theirs: Map<number, number>[], ours: ArrayLike<number>, vocab: number): number {
