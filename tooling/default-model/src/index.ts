@@ -6,6 +6,13 @@
 export { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
 export { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
 export { type ByteLevelTokenizerOptions, byteLevelTokenizer, CHATML_SPECIAL_TOKENS } from "./byteVocabulary.js";
+export {
+  type CompareModelsOptions,
+  type ComparisonItem,
+  compareModels,
+  type ModelComparison,
+  type ModelUnderTest,
+} from "./compareModels.js";
 export { type BuildCopyProbesOptions, buildCopyProbes, type CopyProbe, REAL_WORD_CANDIDATES } from "./copyProbes.js";
 export { type CopyOutcome, type CopyReport, copiesWord, scoreCopies } from "./copyRate.js";
 export { AugmentationError, DefaultModelError, InvalidPipelineOptionsError, PipelineInputError } from "./errors.js";
@@ -28,6 +35,7 @@ export {
   type SafetySuiteItem,
 } from "./evaluateSafety.js";
 export { type ExportBaseOptions, exportBase } from "./exportBase.js";
+export { type HeldOutItem, type HeldOutItemsOptions, heldOutItems } from "./heldOutItems.js";
 export {
   augmentationRng,
   type ChatRecord,

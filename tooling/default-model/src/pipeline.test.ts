@@ -2,9 +2,11 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MetricJudge } from "@nomen/evaluator";
 import { modelConfigFromGguf, openGguf } from "@nomen/gguf";
 import { latestCheckpoint } from "@nomen/lora-trainer";
 import { afterAll, describe, expect, it } from "vitest";
+import { compareModels } from "./compareModels.js";
 import type { CopyProbe } from "./copyProbes.js";
 import { evaluateCopy } from "./evaluateCopy.js";
 import { evaluateEdgeCases } from "./evaluateEdgeCases.js";
@@ -121,6 +123,28 @@ describe("default-model pipeline at tiny scale", () => {
       maxTokens: 96,
     });
     expect(adapted.report.validRate).toBe(1);
+
+    // Base vs base + LoRA, paired by item id, both runs recorded (the untrained judge: no real-companies file here).
+    const compared = await compareModels({
+      a: { label: "base", modelPath: paths.baseGguf },
+      b: { label: "lora", modelPath: paths.baseGguf, adapters: [{ path: adapterPath }] },
+      items: ["dog walker", "coffee roaster", "bike repair shop"].map((description, i) => ({
+        id: String(i),
+        category: "business",
+        description,
+      })),
+      judge: MetricJudge.create(),
+      runStorePath: join(modelsDir, "runs.db"),
+      suite: "pipeline-test",
+      dataset: "inline",
+    });
+    expect(compared.comparison.pairedItems).toBe(3);
+    expect(compared.a.runId).not.toBe(compared.b.runId);
+    for (const item of [...compared.a.items, ...compared.b.items]) expect(item.overall).toBeGreaterThanOrEqual(0);
+    expect(compared.comparison.overall.delta.value).toBeCloseTo(
+      compared.comparison.overall.meanB.value - compared.comparison.overall.meanA.value,
+      9,
+    );
 
     const edge = await evaluateEdgeCases({
       modelPath: paths.baseGguf,
