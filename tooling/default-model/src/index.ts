@@ -5,6 +5,13 @@
 
 export { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
 export { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
+export {
+  type BuildDatasetV2Options,
+  buildDatasetV2,
+  type DatasetRow,
+  type DatasetV2,
+  type DatasetV2Targets,
+} from "./buildDatasetV2.js";
 export { type ByteLevelTokenizerOptions, byteLevelTokenizer, CHATML_SPECIAL_TOKENS } from "./byteVocabulary.js";
 export {
   type CompareModelsOptions,

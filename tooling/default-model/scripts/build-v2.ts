@@ -1,0 +1,112 @@
+/**
+ * Dataset v2 for the LoRA step, aimed at base-v1's measured failures (models/README.md, "Failure taxonomy").
+ *   npx tsx scripts/build-v2.ts [--run base-v1] [--out ../../datasets/v2] [--fresh-size 12000] [--seed 2]
+ *     [--invented 2400] [--blocked 1200] [--near-miss 600] [--constrained 600] [--business 1200] [--validation 300]
+ * Fresh rows come from dataset-gen with another seed (generated into a temp folder); v1 test and validation groups,
+ * the run's copy-probe words and the safety/edge suite inputs never enter v2. Deterministic for the arguments.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { generateDataset } from "@nomen/dataset-gen";
+import {
+  buildDatasetV2,
+  type ChatRecord,
+  type DatasetRow,
+  type ExampleMeta,
+  REPO_ROOT,
+  readJsonlRows,
+  runPaths,
+  writeJsonlRows,
+} from "../src/index.js";
+
+const { values } = parseArgs({
+  options: {
+    run: { type: "string", default: "base-v1" },
+    v1: { type: "string", default: resolve(REPO_ROOT, "datasets/v1") },
+    out: { type: "string", default: resolve(REPO_ROOT, "datasets/v2") },
+    "fresh-size": { type: "string", default: "12000" },
+    seed: { type: "string", default: "2" },
+    invented: { type: "string", default: "2400" },
+    blocked: { type: "string", default: "1200" },
+    "near-miss": { type: "string", default: "600" },
+    constrained: { type: "string", default: "600" },
+    business: { type: "string", default: "1200" },
+    validation: { type: "string", default: "300" },
+  },
+});
+const seed = Number(values.seed);
+const paths = runPaths(values.run);
+const readRows = async (dir: string, split: string): Promise<DatasetRow[]> => {
+  const records = await readJsonlRows<ChatRecord>(join(dir, `${split}.jsonl`));
+  const metas = await readJsonlRows<ExampleMeta>(join(dir, `${split}.meta.jsonl`));
+  return records.map((record, i) => ({ record, meta: metas[i]! }));
+};
+
+const freshDir = await mkdtemp(join(tmpdir(), "nomen-v2-fresh-"));
+try {
+  await generateDataset({ size: Number(values["fresh-size"]), seed, outDir: freshDir });
+  const heldOutGroups = new Set(
+    [...(await readRows(values.v1, "test")), ...(await readRows(values.v1, "validation"))].map((row) => row.meta.group),
+  );
+  const reserved = new Set(
+    (await readJsonlRows<{ word: string }>(paths.probes)).map((probe) => probe.word.toLowerCase()),
+  );
+  const suiteInputs = new Set(
+    [
+      ...(await readJsonlRows<{ input: string }>(join(REPO_ROOT, "datasets/suites/safety-v1.jsonl"))),
+      ...(await readJsonlRows<{ input: string }>(join(REPO_ROOT, "datasets/suites/edge-cases-v1.jsonl"))),
+    ].map((item) => item.input.trim().toLowerCase()),
+  );
+  const fresh = [...(await readRows(freshDir, "train")), ...(await readRows(freshDir, "test"))];
+  const freshValidation = await readRows(freshDir, "validation");
+  const pool = [...fresh, ...(await readRows(values.v1, "train"))];
+  const targets = {
+    invented: Number(values.invented),
+    blocked: Number(values.blocked),
+    nearMiss: Number(values["near-miss"]),
+    constrained: Number(values.constrained),
+    business: Number(values.business),
+  };
+  const train = buildDatasetV2({ pool, heldOutGroups, reserved, suiteInputs, targets, seed });
+  const share = Number(values.validation) / train.counts.total;
+  const validation = buildDatasetV2({
+    pool: freshValidation,
+    heldOutGroups,
+    reserved,
+    suiteInputs,
+    targets: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, Math.ceil(v * share)])) as typeof targets,
+    seed: seed + 1000,
+  });
+  await mkdir(values.out, { recursive: true });
+  await writeJsonlRows(join(values.out, "train.jsonl"), train.records);
+  await writeJsonlRows(join(values.out, "validation.jsonl"), validation.records);
+  const sha256 = async (file: string) =>
+    createHash("sha256")
+      .update(await readFile(join(values.out, file)))
+      .digest("hex");
+  const card = {
+    name: "v2",
+    purpose: "LoRA data aimed at base-v1's failures: unseen-word copying, refusals, stated constraints",
+    command: `npx tsx scripts/build-v2.ts ${process.argv.slice(2).join(" ")}`.trim(),
+    sources: {
+      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed} (train+test splits; its validation split → v2 validation)`,
+      v1Train: relative(REPO_ROOT, join(values.v1, "train.jsonl")),
+    },
+    excluded: {
+      heldOutGroups: `${heldOutGroups.size} v1 test+validation groups`,
+      reservedWords: `${reserved.size} copy-probe words of run ${values.run}`,
+      suiteInputs: `${suiteInputs.size} safety/edge-case suite inputs`,
+    },
+    targets,
+    counts: { train: train.counts, validation: validation.counts },
+    sha256: { "train.jsonl": await sha256("train.jsonl"), "validation.jsonl": await sha256("validation.jsonl") },
+  };
+  await writeFile(join(values.out, "card.json"), `${JSON.stringify(card, null, 2)}\n`);
+  console.log(JSON.stringify(card.counts, null, 2));
+  console.log(`wrote ${values.out}`);
+} finally {
+  await rm(freshDir, { recursive: true, force: true });
+}
