@@ -178,13 +178,13 @@ train
   .allowUnknownOption()
   .action(() => run(async () => (await import("./commands/train.js")).trainPendingCommand("base")));
 
-program
+const evalProgram = program
   .command("eval")
   .description(
     "Evaluate a model on a dataset split: suggestions per description, scored by the validated judge (relevance\n" +
       "trained on the real-companies train split, as judgeCheck checks it), recorded run.",
   )
-  .requiredOption("--data <dir>", "a dataset folder from nomen dataset generate")
+  .option("--data <dir>", "a dataset folder from nomen dataset generate (required)")
   .option("--split <name>", "train, validation or test", "test")
   .option("--limit <n>", "at most this many descriptions", "50")
   .option("--count <n>", "suggestions per description (1–20)", "5")
@@ -199,5 +199,13 @@ program
   .option("--untrained-judge", "score with the untrained metric judge instead (not the validated one)")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/eval.js")).evalCommand(flags)));
+evalProgram
+  .command("judge-check")
+  .description("Validate the metric judge on the real-companies test split: AUC overall and on no-mention rows.")
+  .option("--data <companies.jsonl>", "real-companies file (default ../shared/data/real-companies/companies.jsonl)")
+  .option("--validation", "report on the validation part of the train split (for tuning) instead")
+  .option("--negatives <n>", "shuffled domains per description", "5")
+  .option("--json", "print the result as JSON")
+  .action((flags) => run(async () => (await import("./commands/evalJudgeCheck.js")).evalJudgeCheckCommand(flags)));
 
 await program.parseAsync(process.argv);

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  createTrainedJudge,
+  createTrainedJudgeAsync,
   DEFAULT_COMPANIES_PATH,
-  evaluateSuggestions,
+  evaluateSuggestionsAsync,
   formatEstimate,
   loadCompanies,
   MetricJudge,
@@ -18,7 +18,8 @@ import { withProgress } from "./withProgress.js";
 
 /** Flags of `nomen eval`. */
 export interface EvalFlags {
-  data: string;
+  /** Required (validated here, so that `nomen eval judge-check` does not need it). */
+  data?: string;
   split: string;
   limit: string;
   count: string;
@@ -41,16 +42,21 @@ interface EvalJudge {
 
 /**
  * The judge `judgeCheck` validates: the metric judge with its relevance model trained on the train split of the
- * real-companies file (`createTrainedJudge`; 30 s–4 min on 2 cores for the full file). `--untrained-judge` opts
- * into the untrained one, labelled as such.
+ * real-companies file (`createTrainedJudgeAsync`: ~1 min on 2 cores for the full file, seconds from its cache; it
+ * yields to the event loop, so progress draws and Ctrl-C aborts). `--untrained-judge` opts into the untrained one,
+ * labelled as such.
  */
-function openJudge(flags: EvalFlags, signal: AbortSignal): EvalJudge {
+async function openJudge(
+  flags: EvalFlags,
+  signal: AbortSignal,
+  onProgress: (progress: { phase: string; done: number; total: number }) => void,
+): Promise<EvalJudge> {
   if (flags.untrainedJudge) {
     return { judge: MetricJudge.create(), label: "untrained metric judge (not the judge judgeCheck validated)" };
   }
   const dataPath = flags.judgeData ?? DEFAULT_COMPANIES_PATH;
   const trainRows = loadCompanies(dataPath).filter((row) => row.split === "train").length;
-  const judge = createTrainedJudge({ dataPath, seed: 1, signal });
+  const judge = await createTrainedJudgeAsync({ dataPath, seed: 1, signal, onProgress });
   return { judge, label: `metric judge, relevance trained on ${trainRows} train-split rows of ${dataPath}` };
 }
 
@@ -87,6 +93,9 @@ export function readEvalItems(dir: string, split: string, limit: number): EvalIt
  * CIs), says which judge ran, and records the run (judge included) in its RunStore.
  */
 export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): Promise<number> {
+  if (!flags.data)
+    throw new UsageError("nomen eval needs --data <dir> (a dataset folder from nomen dataset generate).");
+  const data = flags.data;
   const limit = Number(flags.limit);
   const count = Number(flags.count);
   if (!Number.isInteger(limit) || limit < 1)
@@ -98,8 +107,8 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
     env: io.env,
     flags: { model: flags.model, adapter: flags.adapter },
   });
-  const items = readEvalItems(flags.data, flags.split, limit);
-  if (items.length === 0) throw new UsageError(`${flags.data}/${flags.split}.jsonl has no examples.`);
+  const items = readEvalItems(data, flags.split, limit);
+  if (items.length === 0) throw new UsageError(`${data}/${flags.split}.jsonl has no examples.`);
   const judgeData = flags.judgeData ?? DEFAULT_COMPANIES_PATH;
   if (!flags.untrainedJudge && !existsSync(judgeData)) {
     throw new MissingDependencyError(
@@ -110,9 +119,13 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
   const backend = await openBackend({ model: config.model, adapter: config.adapter, demo: flags.demo });
   const started = Date.now();
   let judgeLabel = "";
+  // Ctrl-C while the judge trains or scores aborts it (both yield to the event loop).
+  const interrupted = new AbortController();
+  const onInterrupt = () => interrupted.abort();
+  process.once("SIGINT", onInterrupt);
   try {
     const { evaluation, runId } = await withProgress(
-      `eval ${flags.data} (${flags.split})`,
+      `eval ${data} (${flags.split})`,
       async (store) => {
         const suggested: SuggestionItem[] = [];
         let blocked = 0;
@@ -126,10 +139,18 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
           suggested.push({ ...item, suggestions: response.suggestions.map((suggestion) => suggestion.domain) });
         }
         store.update({ phase: "judge", done: 0, total: 1, lines: ["training the judge's relevance model…"] });
-        const { judge, label } = openJudge(flags, AbortSignal.timeout(600_000));
+        const signal = AbortSignal.any([AbortSignal.timeout(600_000), interrupted.signal]);
+        const { judge, label } = await openJudge(flags, signal, ({ phase, done, total }) =>
+          store.update({ phase, done, total, lines: ["training the judge's relevance model…"] }),
+        );
         store.update({ phase: "judge", done: 0, total: 1, lines: [`judge: ${label}`] });
         judgeLabel = label;
-        const evaluation = evaluateSuggestions({ judge, items: suggested });
+        const evaluation = await evaluateSuggestionsAsync({
+          judge,
+          items: suggested,
+          signal,
+          onProgress: ({ done, total }) => store.update({ phase: "judge", done, total, lines: [`judge: ${label}`] }),
+        });
         const lines = [
           `judge: ${label}`,
           `${"overall".padEnd(16)} ${formatEstimate(evaluation.overall)}`,
@@ -145,7 +166,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
             {
               model: config.model ?? (flags.demo ? "demo" : "default"),
               adapter: config.adapter,
-              dataset: flags.data,
+              dataset: data,
               suite: flags.split,
               config: { count, limit, judge: label },
               seed: 1,
@@ -166,6 +187,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
     else io.stdout.write(`${JSON.stringify({ run: runId, judge: judgeLabel, overall: evaluation.overall })}\n`);
     return 0;
   } finally {
+    process.off("SIGINT", onInterrupt);
     await backend.dispose();
   }
 }
