@@ -1,5 +1,6 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import type { Tf } from "./loadTf.js";
+import { slicedBatchMatMul } from "./slicedMatMul.js";
 
 /** The slice of the wasm backend object these kernels touch. */
 interface WasmBackendLike {
@@ -14,8 +15,9 @@ const PATCHED = Symbol.for("@nomen/lora-trainer/wasmBatchMatMulPatched");
 
 /**
  * The two measured fixes for tfjs-backend-wasm 4.22 (facts/tfjs.md §4), in one place:
- * - BatchMatMul: wasm only reaches XNNPACK when neither operand is transposed (10–20× faster), and matMul's
- *   gradient always transposes, so transpose explicitly and call the fast path.
+ * - BatchMatMul: wasm only reaches XNNPACK when neither operand is transposed and batch == 1 (10–20× faster), and
+ *   matMul's gradient always transposes, so transpose explicitly, and run batched products (attention) as one
+ *   XNNPACK 2D matmul per batch slice (slicedMatMul.ts).
  * - UnsortedSegmentSum: missing on wasm; it is the gradient of `tf.gather` (a trainable embedding).
  * Safe to call more than once. Returns the names of the kernels it (re-)registered.
  */
@@ -35,7 +37,8 @@ function patchBatchMatMul(tf: Tf): boolean {
   if (!original || !transpose || (original as unknown as Record<symbol, boolean>)[PATCHED]) return false;
   const kernelFunc = (args: KernelArgs) => {
     const { inputs, backend, attrs } = args;
-    if (!attrs?.["transposeA"] && !attrs?.["transposeB"]) return original.kernelFunc(args);
+    const plain = !attrs?.["transposeA"] && !attrs?.["transposeB"];
+    if (plain && !isBatched(inputs["a"] as TensorInfo, inputs["b"] as TensorInfo)) return original.kernelFunc(args);
     const temporaries: TensorInfo[] = [];
     const swapLastTwo = (x: TensorInfo): TensorInfo => {
       const perm = x.shape.map((_, i) => i);
@@ -45,13 +48,15 @@ function patchBatchMatMul(tf: Tf): boolean {
       temporaries.push(y);
       return y;
     };
-    const a = attrs["transposeA"] ? swapLastTwo(inputs["a"] as TensorInfo) : inputs["a"];
-    const b = attrs["transposeB"] ? swapLastTwo(inputs["b"] as TensorInfo) : inputs["b"];
-    const out = original.kernelFunc({
-      inputs: { ...inputs, a, b } as KernelArgs["inputs"],
-      backend,
-      attrs: { ...attrs, transposeA: false, transposeB: false },
-    });
+    const a = attrs?.["transposeA"] ? swapLastTwo(inputs["a"] as TensorInfo) : inputs["a"];
+    const b = attrs?.["transposeB"] ? swapLastTwo(inputs["b"] as TensorInfo) : inputs["b"];
+    const out =
+      (isBatched(a as TensorInfo, b as TensorInfo) && slicedBatchMatMul(backend, a as TensorInfo, b as TensorInfo)) ||
+      original.kernelFunc({
+        inputs: { ...inputs, a, b } as KernelArgs["inputs"],
+        backend,
+        attrs: { ...attrs, transposeA: false, transposeB: false },
+      });
     for (const t of temporaries) (backend as unknown as WasmBackendLike).disposeData(t.dataId);
     return out;
   };
@@ -60,6 +65,12 @@ function patchBatchMatMul(tf: Tf): boolean {
   tf.unregisterKernel("BatchMatMul", "wasm");
   tf.registerKernel(patched);
   return true;
+}
+
+/** More than one matrix on either side: the wasm kernel would leave XNNPACK for its naive loop. */
+function isBatched(a: TensorInfo, b: TensorInfo): boolean {
+  const batch = (x: TensorInfo) => x.shape.slice(0, -2).reduce((p, d) => p * d, 1);
+  return batch(a) > 1 || batch(b) > 1;
 }
 
 const unsortedSegmentSumKernel: KernelConfig = {

@@ -8,6 +8,8 @@ import { DisposedError } from "../errors.js";
 import type { DecoderModel } from "../models/DecoderModel.js";
 import { linear, type ProjectionFn } from "../models/decoder.js";
 import { type Projection, projectionShape } from "../models/expectedTensors.js";
+import type { Linear } from "../models/weights.js";
+import { frozenLinear, TransposedWeights } from "./frozenLinear.js";
 import {
   formatTrainableParameters,
   type LoraOptions,
@@ -15,6 +17,8 @@ import {
   type ResolvedLoraOptions,
   resolveLoraOptions,
 } from "./loraConfig.js";
+
+const TRANSPOSED_BASE_MAX_BYTES = 256 * 2 ** 20;
 
 /** One adapted projection: A [in, r], B [r, out]. */
 export interface LoraPair {
@@ -28,6 +32,12 @@ export interface LoraPair {
 export interface CreateLoraOptions extends LoraOptions {
   /** Seed of A's initialisation. Defaults to 0. */
   seed?: number;
+  /**
+   * Keep Wᵀ of every frozen projection so the backward pass skips a transpose and a weight packing per matmul
+   * (see frozenLinear.ts; one more copy of the projection weights). Defaults to true when the projection weights
+   * take at most 256 MiB as float32.
+   */
+  transposedBase?: boolean;
   /** Receives `trainable params: N of M (P%)`. Defaults to `console.error`; pass `() => {}` for silence. */
   log?: (line: string) => void;
 }
@@ -44,6 +54,7 @@ export class LoraAdapter {
     readonly model: DecoderModel,
     readonly options: ResolvedLoraOptions,
     readonly pairs: readonly LoraPair[],
+    readonly transposed?: TransposedWeights,
   ) {
     this.scale = loraScale(options);
   }
@@ -68,7 +79,13 @@ export class LoraAdapter {
         pairs.push({ layer, target, a: a as Variable<Rank.R2>, b: b as Variable<Rank.R2> });
       }
     }
-    const adapter = new LoraAdapter(model, resolved, pairs);
+    const projectionBytes = model.weights.layers.reduce(
+      (sum, l) => sum + Object.values(l.projections).reduce((n, p: Linear) => n + p.weight.size * 4, 0),
+      0,
+    );
+    const keepTransposed = options.transposedBase ?? projectionBytes <= TRANSPOSED_BASE_MAX_BYTES;
+    const transposed = keepTransposed ? new TransposedWeights(tf, model.weights) : undefined;
+    const adapter = new LoraAdapter(model, resolved, pairs, transposed);
     const log = options.log ?? ((line: string) => console.error(line));
     log(`lora-trainer: ${formatTrainableParameters(adapter.trainableParameters, model.memory.parameters)}`);
     return adapter;
@@ -96,12 +113,18 @@ export class LoraAdapter {
   readonly project: ProjectionFn = (x, layer, target, base) => {
     this.#ensureAlive();
     const { tf } = this.model;
-    const y = linear(tf, x, base);
+    const y = this.frozenProject(x, base);
     const pair = this.pair(layer, target);
     if (!pair) return y;
     const input = this.training && this.options.dropout > 0 ? tf.dropout(x, this.options.dropout) : x;
     return y.add(tf.matMul(tf.matMul(input, pair.a), pair.b).mul(this.scale)) as Tensor2D;
   };
+
+  /** The frozen base projection x·W + b (with the kept Wᵀ for its gradient when `transposedBase` is on). */
+  frozenProject(x: Tensor2D, base: Linear): Tensor2D {
+    const transposed = this.transposed?.of(base.weight);
+    return transposed ? frozenLinear(this.model.tf, x, base, transposed) : linear(this.model.tf, x, base);
+  }
 
   /** Like {@link LoraAdapter.project} but with the delta folded into the weight first: x·(W + scale·A·B) + b. */
   readonly mergedProject: ProjectionFn = (x, layer, target, base) => {
@@ -121,6 +144,7 @@ export class LoraAdapter {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.transposed?.dispose();
     for (const p of this.pairs) {
       p.a.dispose();
       p.b.dispose();

@@ -6,7 +6,7 @@ import type { Tensor2D, Tensor3D } from "@tensorflow/tfjs";
 import type { Tf } from "../backend/loadTf.js";
 import type { LoraAdapter } from "../lora/LoraAdapter.js";
 import type { DecoderConfig } from "../models/DecoderConfig.js";
-import { linear, type ProjectionFn } from "../models/decoder.js";
+import type { ProjectionFn } from "../models/decoder.js";
 import { PROJECTIONS } from "../models/expectedTensors.js";
 import type { NamedVariable } from "./AdamW.js";
 
@@ -36,12 +36,14 @@ export function loraTrainable(adapter: LoraAdapter): Trainable {
     (seed: number | undefined): ProjectionFn =>
     (x, layer, target, base) => {
       const pair = adapter.pair(layer, target);
-      if (!pair) return linear(tf, x, base);
+      if (!pair) return adapter.frozenProject(x, base);
       const input =
         seed === undefined || rate === 0
           ? x
           : tf.dropout(x, rate, undefined, seed * 64 + layer * PROJECTIONS.length + PROJECTIONS.indexOf(target));
-      return linear(tf, x, base).add(tf.matMul(tf.matMul(input, pair.a), pair.b).mul(adapter.scale)) as Tensor2D;
+      return adapter
+        .frozenProject(x, base)
+        .add(tf.matMul(tf.matMul(input, pair.a), pair.b).mul(adapter.scale)) as Tensor2D;
     };
   return {
     tf,
