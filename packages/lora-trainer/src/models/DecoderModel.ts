@@ -4,6 +4,13 @@ import { DisposedError, InvalidInputError } from "../errors.js";
 import { assertFits, estimateMemory, type MemoryReport } from "../memory.js";
 import { type DecoderConfig, decoderConfigFromMetadata } from "./DecoderConfig.js";
 import { type DecoderForwardOptions, decoderForward } from "./decoder.js";
+import {
+  type GgmlCpuOptions,
+  type GgmlCpuProfile,
+  ggmlCpuLogits,
+  ggmlWeightsFromDecoder,
+  logSoftmax,
+} from "./ggmlCpuForward.js";
 import { KvCache } from "./kvCache.js";
 import type { ModelSource } from "./ModelSource.js";
 import { rotationMatrix } from "./rope.js";
@@ -23,6 +30,19 @@ export interface FromSourceOptions {
    */
   matchGgmlRounding?: boolean;
   signal?: AbortSignal;
+}
+
+/** Options for {@link DecoderModel.logProbs}. */
+export interface LogProbsOptions {
+  /**
+   * Compute with a float32 re-enactment of llama.cpp's CPU graph for this ggml-cpu variant (see ggmlCpuForward.ts)
+   * instead of TF.js: matches llama.cpp to ~1e-6 on F32, F16 and BF16 weights, where the TF.js pass can differ by
+   * up to ~1e-2 on F16/BF16 files. Pure JS, for parity checks and evaluation of small models only (roughly 10⁷
+   * multiply-adds per second); each row starts at position 0. Get the profile with `ggmlCpuProfile(variant)`.
+   */
+  ggmlCpu?: GgmlCpuProfile;
+  /** Details of the re-enactment (defaults are the measured ones). */
+  ggmlCpuOptions?: GgmlCpuOptions;
 }
 
 /** A Llama/Qwen2 decoder with float32 weights on a TF.js backend. Dispose it to free the weights. */
@@ -79,7 +99,16 @@ export class DecoderModel {
   }
 
   /** Natural-log next-token distributions at every position: result[b][t] is a Float32Array of V log-probs. */
-  async logProbs(tokens: readonly (readonly number[])[]): Promise<Float32Array[][]> {
+  async logProbs(tokens: readonly (readonly number[])[], options: LogProbsOptions = {}): Promise<Float32Array[][]> {
+    if (options.ggmlCpu) {
+      this.#ensureAlive();
+      this.#validate(tokens, 0);
+      const weights = ggmlWeightsFromDecoder(this.weights);
+      const profile = options.ggmlCpu;
+      return tokens.map((row) =>
+        ggmlCpuLogits(this.config, weights, row, profile, options.ggmlCpuOptions).map(logSoftmax),
+      );
+    }
     const logits = this.logits(tokens);
     const logProbs = this.tf.tidy(() => this.tf.logSoftmax(logits));
     logits.dispose();

@@ -9,12 +9,12 @@ export const FLT_MIN_LOG = Math.log(1.1754943508222875e-38);
  */
 export async function llamaCppLogProbs(
   llama: Llama,
-  options: { modelPath: string; tokens: readonly number[]; adapterPath?: string },
+  options: { modelPath: string; tokens: readonly number[]; adapterPath?: string; contextSize?: number },
 ): Promise<Map<number, number>[]> {
-  const { modelPath, tokens, adapterPath } = options;
+  const { modelPath, tokens, adapterPath, contextSize = 64 } = options;
   const model = await llama.loadModel({ modelPath });
   const context = await model.createContext({
-    contextSize: 64,
+    contextSize,
     threads: 1,
     flashAttention: false,
     experimentalKvCacheKeyType: "F32",

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { UnsupportedTensorTypeError } from "../errors.js";
+import { memorySource, randomModel } from "../testing/randomModel.js";
+import { referenceLogProbs } from "../testing/referenceForward.js";
+import { DecoderModel } from "./DecoderModel.js";
+import { fma32, ggmlCpuProfile, ggmlVExpf, ggmlWeightsFromDecoder } from "./ggmlCpuForward.js";
+import type { DecoderWeights } from "./weights.js";
+
+const zen4 = ggmlCpuProfile("zen4")!;
+
+describe("float32 primitives", () => {
+  it("fma32 rounds once, also where the float64 sum lands on a float32 midpoint", () => {
+    const a = 1 + 2 ** -23;
+    const b = 1 - 2 ** -24;
+    const c = 2 ** -47 * (1 + 2 ** -23); // a·b + c = 1 + 2^-24 + 2^-70: just above the midpoint of 1 and 1 + 2^-23
+    expect(Math.fround(a * b + c)).toBe(1); // double rounding lands on the midpoint, then ties to even
+    expect(fma32(a, b, c)).toBe(1 + 2 ** -23);
+    expect(fma32(-a, b, -c)).toBe(-(1 + 2 ** -23));
+    expect(fma32(3, 5, 7)).toBe(22);
+  });
+
+  it("ggmlVExpf stays within 2.5 ulp (vec.h: 1.45 + 0.5) of exp where results are normal, and handles the range ends", () => {
+    for (let x = -80; x <= 0; x += 0.013) {
+      const want = Math.exp(Math.fround(x));
+      const ulp = 2 ** (Math.floor(Math.log2(want)) - 23);
+      expect(Math.abs(ggmlVExpf(Math.fround(x)) - want)).toBeLessThanOrEqual(2.5 * ulp);
+    }
+    expect(ggmlVExpf(0)).toBe(1);
+    expect(ggmlVExpf(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(ggmlVExpf(200)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("names the ggml-cpu variants it models", () => {
+    expect(ggmlCpuProfile("zen4")).toEqual({ lanes: 16, avx512bf16: true });
+    expect(ggmlCpuProfile("icelake")).toEqual({ lanes: 16, avx512bf16: false });
+    expect(ggmlCpuProfile("haswell")).toEqual({ lanes: 8, avx512bf16: false });
+    expect(ggmlCpuProfile("sse42")).toBeUndefined();
+  });
+});
+
+describe("DecoderModel.logProbs with { ggmlCpu }", () => {
+  it("agrees with the float64 reference on F32 weights, row by row, for both RoPE styles", async () => {
+    for (const architecture of ["llama", "qwen2"] as const) {
+      const random = randomModel({
+        ...{ architecture, vocabSize: 61, dim: 32, layers: 2, heads: 4, kvHeads: 2, ffnDim: 48 },
+        ...{ bias: true, untied: architecture === "llama", seed: 4 },
+      });
+      const model = await DecoderModel.fromSource(memorySource(random), { log: () => {} });
+      const tokens = [
+        [1, 5, 9, 2, 33, 17, 0, 8, 41, 3],
+        [4, 4, 7, 50, 21, 6, 19, 2, 2, 40],
+      ];
+      const ours = await model.logProbs(tokens, { ggmlCpu: zen4 });
+      model.dispose();
+      tokens.forEach((row, b) => {
+        const ref = referenceLogProbs(random, row);
+        for (const t of row.keys()) {
+          let worst = 0;
+          ref[t]!.forEach((v, i) => {
+            worst = Math.max(worst, Math.abs(v - (ours[b]![t]![i] as number)));
+          });
+          expect(worst).toBeLessThan(1e-4);
+        }
+      });
+    }
+  });
+
+  it("refuses Q8_0 weights with a named error", () => {
+    const fake = { dataSync: () => new Float32Array(4), shape: [2, 2] };
+    const linear = { weight: fake, rounding: "q8_0" };
+    const weights = {
+      output: fake,
+      outputNorm: fake,
+      layers: [
+        {
+          attnNorm: fake,
+          ffnNorm: fake,
+          projections: Object.fromEntries(
+            ["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"].map((p) => [p, linear]),
+          ),
+        },
+      ],
+    } as unknown as DecoderWeights;
+    expect(() => ggmlWeightsFromDecoder(weights, "tiny.gguf")).toThrow(UnsupportedTensorTypeError);
+    expect(() => ggmlWeightsFromDecoder(weights, "tiny.gguf")).toThrow(/blk\.0\.attn_q is Q8_0/);
+  });
+});
