@@ -1,20 +1,23 @@
 import { existsSync } from "node:fs";
-import { type AvailabilityChecker, createDomainsAvailability, type Suggester } from "@nomen/api";
-import { createFakeAvailability, createFakeSuggester } from "@nomen/api/testing";
-import { AvailabilityChecker as DomainsAvailabilityChecker } from "@nomen/domains";
+import type { AvailabilityChecker, Suggester } from "@nomen/api";
+import type { Runtime } from "@nomen/metal-runtime";
 import { defaultModelFiles, findDefaultModel } from "./defaultModel.js";
 import { MissingDependencyError, UsageError } from "./errors.js";
 
-/** What the app, `suggest` and `serve` run on. */
-export interface Backend {
+/** What `nomen suggest` runs on: the pipeline only. */
+export interface SuggestBackend {
   suggester: Suggester;
-  availability: AvailabilityChecker;
   /** Shown to the user: which model (or the demo) answers. */
   label: string;
   dispose(): Promise<void>;
 }
 
-/** Options for {@link openBackend}. */
+/** What the app and `serve` run on: the pipeline and the availability checker. */
+export interface Backend extends SuggestBackend {
+  availability: AvailabilityChecker;
+}
+
+/** Options for {@link openBackend} and {@link openSuggester}. */
 export interface OpenBackendOptions {
   /** A Llama/Qwen2 GGUF. Defaults to the embedded default model (`models/nomen-base.gguf`). */
   model?: string;
@@ -25,14 +28,39 @@ export interface OpenBackendOptions {
 }
 
 /**
- * Opens the suggest pipeline on a model. Throws {@link MissingDependencyError} saying exactly what is missing
- * (the embedded default model, the model file, or the pipeline itself).
+ * Opens the suggest pipeline on a model, with the availability checker the app and the API use. Throws
+ * {@link MissingDependencyError} saying exactly what is missing (the embedded default model, the model file,
+ * or the pipeline itself).
  */
 export async function openBackend(options: OpenBackendOptions = {}): Promise<Backend> {
   if (options.demo) {
+    const { createFakeAvailability } = await import("@nomen/api/testing");
+    return { ...(await openSuggester(options)), availability: createFakeAvailability() };
+  }
+  const backend = await openSuggester(options);
+  try {
+    const [{ createDomainsAvailability }, { AvailabilityChecker }] = await Promise.all([
+      import("@nomen/api"),
+      import("@nomen/domains"),
+    ]);
+    return { ...backend, availability: createDomainsAvailability(new AvailabilityChecker({ timeoutMs: 4_000 })) };
+  } catch (error) {
+    await backend.dispose();
+    throw error;
+  }
+}
+
+/**
+ * Opens the suggest pipeline alone (what `nomen suggest` needs). Cold start matters there, one process per
+ * call: heavy modules are imported on demand, and llama.cpp is started before the pipeline's own modules
+ * are imported, because node-llama-cpp first tests its binary in a child process (~0.5 s) while this
+ * process would otherwise wait idle.
+ */
+export async function openSuggester(options: OpenBackendOptions = {}): Promise<SuggestBackend> {
+  if (options.demo) {
+    const { createFakeSuggester } = await import("@nomen/api/testing");
     return {
       suggester: createFakeSuggester({ msPerSuggestion: 120 }),
-      availability: createFakeAvailability(),
       label: "demo backend (names from your words by a fixed rule — not a model)",
       dispose: async () => {},
     };
@@ -43,15 +71,35 @@ export async function openBackend(options: OpenBackendOptions = {}): Promise<Bac
   if (!existsSync(model)) throw new MissingDependencyError(`The model file ${model} does not exist.`);
   const adapter = options.adapter ?? (options.model ? undefined : embedded?.adapter);
   if (adapter && !existsSync(adapter)) throw new MissingDependencyError(`The adapter file ${adapter} does not exist.`);
-  const suggester = await createPipeline(model, adapter);
+  const { runtime } = await startRuntime();
+  let suggester: Suggester & { backend: string; dispose(): Promise<void> };
+  try {
+    suggester = await createPipeline(model, adapter, runtime);
+  } catch (error) {
+    await runtime.then((started) => started.dispose()).catch(() => {});
+    throw error;
+  }
   return {
     suggester,
-    availability: createDomainsAvailability(new DomainsAvailabilityChecker({ timeoutMs: 4_000 })),
-    label: `${adapter ? `${model} + ${adapter}` : model} (${suggester.backend ?? "model"})`,
+    label: `${adapter ? `${model} + ${adapter}` : model} (${suggester.backend})`,
     dispose: async () => {
-      await (suggester as { dispose?: () => Promise<void> }).dispose?.();
+      await suggester.dispose();
+      await (await runtime).dispose();
     },
   };
+}
+
+/**
+ * Imports node-llama-cpp and starts llama.cpp without waiting for it: the start (a binary test in a child
+ * process) runs while the caller imports the rest. Import first, the rest after: imported together, the
+ * module loader would finish node-llama-cpp's graph last, and the child process would start late.
+ */
+async function startRuntime(): Promise<{ runtime: Promise<Runtime> }> {
+  const { loadRuntime } = await import("@nomen/metal-runtime");
+  const runtime = loadRuntime({ gpu: "auto" });
+  // Awaited by createPipeline; until then a failed start must not count as an unhandled rejection.
+  runtime.catch(() => {});
+  return { runtime };
 }
 
 /** What `nomen` says when no model was given and the default one has not shipped. */
@@ -63,7 +111,11 @@ export function missingDefaultModelMessage(): string {
   );
 }
 
-async function createPipeline(model: string, adapter: string | undefined): Promise<Suggester & { backend?: string }> {
+async function createPipeline(
+  model: string,
+  adapter: string | undefined,
+  runtime: Promise<Runtime>,
+): Promise<Suggester & { backend: string; dispose(): Promise<void> }> {
   let suggest: typeof import("@nomen/suggest");
   try {
     suggest = await import("@nomen/suggest");
@@ -77,6 +129,7 @@ async function createPipeline(model: string, adapter: string | undefined): Promi
     const suggester: Suggester & { backend: string; dispose(): Promise<void> } = await suggest.createSuggester({
       model,
       adapter,
+      runtime,
     });
     return suggester;
   } catch (error) {

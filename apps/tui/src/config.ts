@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import { ConfigFileError } from "./errors.js";
 
@@ -69,6 +69,8 @@ function readConfigFile(path: string): Record<string, unknown> {
   }
   let value: unknown;
   try {
+    // Loaded only when a config file exists: most `nomen suggest` runs have none, and every cold start counts.
+    const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
     value = parse(text);
   } catch (cause) {
     throw new ConfigFileError(`The config file ${path} is not valid YAML/JSON.`, { cause });

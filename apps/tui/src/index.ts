@@ -6,6 +6,8 @@ export {
   missingDefaultModelMessage,
   type OpenBackendOptions,
   openBackend,
+  openSuggester,
+  type SuggestBackend,
 } from "./backend.js";
 export { copyWithOsc52 } from "./clipboard.js";
 export { type CliConfig, defaultCliConfig, type LoadCliConfigOptions, loadCliConfig } from "./config.js";

@@ -9,7 +9,8 @@ import type { RuntimeBackend } from "./loadRuntime.js";
 import type { ModelFileSummary } from "./ModelValidator.js";
 import { renderPrompt } from "./renderPrompt.js";
 import { SlotPool } from "./SlotPool.js";
-import type { GenerateSuggestionsOptions, GenerationResult, SuggestionGenerator } from "./types.js";
+import { markTiming } from "./timing.js";
+import type { GenerateSuggestionsOptions, GenerationResult, PromptInput, SuggestionGenerator } from "./types.js";
 
 /** A LoRA adapter GGUF and its strength. */
 export interface AdapterSpec {
@@ -87,6 +88,7 @@ export class LocalGenerator implements SuggestionGenerator {
       if (adapters.length) throw new AdapterMismatchError(adapters.map((a) => a.path).join(", "), message, { cause });
       throw new EngineError(`llama.cpp could not create a context: ${message}`, { cause });
     }
+    markTiming("context:ready", { contextSize: context.contextSize, sequences, threads });
     const name = `${backend.name}${adapters.length ? ` + ${adapters.length} LoRA` : ""}`;
     return new LocalGenerator(model, context, name, options);
   }
@@ -94,6 +96,12 @@ export class LocalGenerator implements SuggestionGenerator {
   /** Context size per sequence, in tokens. */
   get contextSize(): number {
     return this.#context.contextSize;
+  }
+
+  /** The prompt's length in this model's tokens, rendered exactly as {@link generateSuggestions} renders it. */
+  countPromptTokens(input: PromptInput): number {
+    if (this.#disposed) throw new DisposedError("Generator");
+    return renderPrompt(this.#model, input).length;
   }
 
   /** Callers waiting for a free sequence. */
@@ -113,7 +121,8 @@ export class LocalGenerator implements SuggestionGenerator {
     const promptTokens = renderPrompt(this.#model, options);
     if (promptTokens.length + maxTokens > this.#context.contextSize) {
       throw new InvalidOptionsError(
-        `prompt (${promptTokens.length} tokens) + maxTokens (${maxTokens}) exceed the context size ${this.#context.contextSize}: shorten the prompt`,
+        `prompt (${promptTokens.length} tokens) + maxTokens (${maxTokens}) exceed the context size ${this.#context.contextSize}: ` +
+          "shorten the prompt or lower maxTokens (countPromptTokens measures a prompt first)",
       );
     }
     const grammar = await this.#grammar(buildSuggestionGbnf(constraints));
@@ -122,7 +131,8 @@ export class LocalGenerator implements SuggestionGenerator {
     try {
       sequence = await this.#pool.acquire(deadline.signal);
       await sequence.clearHistory();
-      return await decodeSuggestions({
+      markTiming("generate:start", { promptTokens: promptTokens.length, maxTokens });
+      const result = await decodeSuggestions({
         model: this.#model,
         sequence,
         grammar,
@@ -135,6 +145,8 @@ export class LocalGenerator implements SuggestionGenerator {
         calibrate: this.#calibrate,
         onSuggestion: options.onSuggestion,
       });
+      markTiming("generate:end", { tokens: result.tokens, suggestions: result.suggestions.length });
+      return result;
     } catch (error) {
       const typed = deadline.wrap(error);
       if (typed !== error || error instanceof MetalRuntimeError) throw typed;

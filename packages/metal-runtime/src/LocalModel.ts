@@ -4,6 +4,7 @@ import { ggufModelValidator } from "./ggufModelValidator.js";
 import { type CreateGeneratorOptions, LocalGenerator } from "./LocalGenerator.js";
 import type { RuntimeBackend } from "./loadRuntime.js";
 import type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
+import { markTiming } from "./timing.js";
 
 /** Options for {@link Runtime.loadModel}. */
 export interface LoadModelOptions {
@@ -39,8 +40,10 @@ export class LocalModel implements AsyncDisposable {
     const validator = options.validator ?? ggufModelValidator;
     const file = await validator.validateModel(options.modelPath, options.signal);
     options.signal?.throwIfAborted();
+    markTiming("model:validated");
     try {
       const model = await llama.loadModel({ modelPath: options.modelPath, loadSignal: options.signal });
+      markTiming("model:loaded");
       return new LocalModel(model, file, backend, validator);
     } catch (cause) {
       options.signal?.throwIfAborted();

@@ -9,6 +9,7 @@ import type { Calibrate } from "./calibration/calibrator.js";
 import type { ResolvedConstraints } from "./grammar/resolveConstraints.js";
 import { SuggestionStreamParser } from "./grammar/SuggestionStreamParser.js";
 import { SuggestionCollector } from "./SuggestionCollector.js";
+import { markTiming } from "./timing.js";
 import type { GeneratedSuggestion, GenerationResult } from "./types.js";
 
 /** Everything one constrained decode needs; the caller owns the sequence and the deadline. */
@@ -47,6 +48,8 @@ export async function decodeSuggestions(input: DecodeSuggestionsInput): Promise<
     // No lastTokens context: the grammar only admits ASCII, and byte-level pieces decode alone (4× cheaper).
     const piece = model.detokenize([token], false);
     generated.push(token);
+    // The first token arrives after the whole prompt was evaluated: prompt time vs decode time.
+    if (generated.length === 1) markTiming("generate:first-token");
     collector.addToken(parser.text.length, piece.length, confidence);
     for (const item of parser.push(piece)) collector.addItem(item);
     if (generated.length >= maxTokens) break;

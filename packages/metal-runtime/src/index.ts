@@ -37,12 +37,14 @@ export { type GpuChoice, type LoadRuntimeOptions, loadRuntime, Runtime, type Run
 export type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
 export { packageInfo } from "./packageInfo.js";
 export { type RecommendThreadsOptions, recommendThreads } from "./recommendThreads.js";
+export { markTiming, TIMING_CHANNEL, type TimingEvent } from "./timing.js";
 export type {
   ChatMessage,
   FinishReason,
   GeneratedSuggestion,
   GenerateSuggestionsOptions,
   GenerationResult,
+  PromptInput,
   SuggestionConstraints,
   SuggestionGenerator,
 } from "./types.js";

@@ -2,6 +2,7 @@ import { getLlama, type Llama, type LlamaLogLevel } from "node-llama-cpp";
 import { DisposedError, EngineError } from "./errors.js";
 import { type LoadModelOptions, LocalModel } from "./LocalModel.js";
 import { recommendThreads } from "./recommendThreads.js";
+import { markTiming } from "./timing.js";
 
 /** Which accelerator to ask for: `"auto"` tries Metal (Apple Silicon), then CUDA, then Vulkan, then CPU. */
 export type GpuChoice = "auto" | false | "metal" | "cuda" | "vulkan";
@@ -34,6 +35,7 @@ export interface RuntimeBackend {
 export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Runtime> {
   const { gpu = "auto", logLevel = "error" } = options;
   let llama: Llama;
+  markTiming("runtime:start");
   try {
     llama = await getLlama({ gpu, build: "never", logLevel: logLevel as LlamaLogLevel, progressLogs: false });
   } catch (cause) {
@@ -43,6 +45,7 @@ export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Run
     );
   }
   const threads = options.threads ?? recommendThreads({ cores: llama.cpuMathCores });
+  markTiming("runtime:ready", { gpu: String(llama.gpu), threads });
   return new Runtime(llama, threads);
 }
 

@@ -22,10 +22,14 @@ export interface SuggestionConstraints {
   allowBlocked?: boolean;
 }
 
-/** Options for {@link SuggestionGenerator.generateSuggestions}. Give `messages` (chat) or `prompt` (raw text). */
-export interface GenerateSuggestionsOptions extends SuggestionConstraints {
+/** What a generation is asked: chat `messages` (rendered with the model's template) or a raw `prompt`. Give one. */
+export interface PromptInput {
   messages?: readonly ChatMessage[];
   prompt?: string;
+}
+
+/** Options for {@link SuggestionGenerator.generateSuggestions}. Give `messages` (chat) or `prompt` (raw text). */
+export interface GenerateSuggestionsOptions extends SuggestionConstraints, PromptInput {
   /** Hard cap on generated tokens; an item cut off by it is dropped, never returned half-made. Defaults to 256. */
   maxTokens?: number;
   /** Sampling temperature; 0 is greedy. Defaults to 0.7. */
@@ -70,6 +74,13 @@ export interface GenerationResult {
 export interface SuggestionGenerator extends AsyncDisposable {
   /** Human-readable backend, e.g. `"llama.cpp cpu"` or `"remote http://127.0.0.1:8080/v1"`. */
   readonly backend: string;
+  /** Tokens per sequence, prompt and answer together; absent when the backend cannot say (remote engines). */
+  readonly contextSize?: number;
+  /**
+   * The prompt's length in the model's own tokens, exactly as `generateSuggestions` renders it, so callers can
+   * fit `prompt + maxTokens` into {@link contextSize}. Absent when the backend has no tokenizer here (remote).
+   */
+  countPromptTokens?(input: PromptInput): number;
   generateSuggestions(options: GenerateSuggestionsOptions): Promise<GenerationResult>;
   dispose(): Promise<void>;
 }

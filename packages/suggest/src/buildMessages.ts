@@ -1,4 +1,4 @@
-import { SYSTEM_PROMPT } from "@nomen/dataset-gen";
+import { SYSTEM_PROMPT } from "@nomen/dataset-gen/format";
 import type { ChatMessage } from "@nomen/metal-runtime";
 import type { ResolvedRequest } from "./request.js";
 

@@ -50,3 +50,20 @@ export class CalibratorFileError extends SuggestError {
     );
   }
 }
+
+/** The model's context cannot hold the system prompt, one word of description and an answer. */
+export class ContextTooSmallError extends SuggestError {
+  override name = "ContextTooSmallError";
+  constructor(
+    readonly contextSize: number,
+    readonly promptTokens: number,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `The model's context of ${contextSize} tokens cannot hold the prompt: expected room for an answer after the ` +
+        `system prompt and one word of description, got a ${promptTokens}-token prompt. ` +
+        "Hint: load the model with a larger contextSize, or use a shorter systemPrompt.",
+      options,
+    );
+  }
+}

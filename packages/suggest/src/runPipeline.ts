@@ -1,10 +1,17 @@
 import { BLOCKED_RESPONSE, type BlockedResponse } from "@nomen/guard";
-import { type GeneratedSuggestion, GenerationTimeoutError, type SuggestionGenerator } from "@nomen/metal-runtime";
-import { type BuildMessagesOptions, buildMessages } from "./buildMessages.js";
+import {
+  type GeneratedSuggestion,
+  GenerationTimeoutError,
+  markTiming,
+  type SuggestionGenerator,
+} from "@nomen/metal-runtime";
+import type { BuildMessagesOptions } from "./buildMessages.js";
 import type { ResolvedRequest } from "./request.js";
 import { checkDomain, type DropReason, type ValidateDomain } from "./stages/checkDomain.js";
+import { fitPrompt, itemsPerRound } from "./stages/fitPrompt.js";
 import type { OutputFilter } from "./stages/outputFilter.js";
 import { type Candidate, rankSuggestions } from "./stages/rankSuggestions.js";
+import type { ShorteningStep } from "./stages/shortenDescription.js";
 
 /** One ranked suggestion, as both apps return it. */
 export interface Suggestion {
@@ -31,6 +38,7 @@ export interface PipelineDeps extends BuildMessagesOptions {
   /** Generation rounds to fill `count` when filters drop names. */
   maxRounds: number;
   temperature: number;
+  /** Answer budget per round; lowered when prompt + answer would not fit the model's context. */
   maxTokens: number;
   timeoutMs: number;
   /** Return the blocked response when the model itself refuses. */
@@ -45,6 +53,8 @@ export interface PipelineStats {
   generated: number;
   tokens: number;
   dropped: Partial<Record<DropReason | "guard" | "duplicate" | "taken", number>>;
+  /** The prompt as generated: its length in tokens (when the generator can count them), the answer budget, and how the description was shortened to fit the context. */
+  prompt?: { tokens?: number; maxTokens: number; shortened: ShorteningStep };
 }
 
 /** Options for {@link runPipeline}. */
@@ -69,8 +79,13 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
   const emit = options.onSuggestion ?? (() => {});
   const stats = options.stats ?? { rounds: 0, generated: 0, tokens: 0, dropped: {} };
   signal?.throwIfAborted();
+  markTiming("pipeline:start");
   if (!deps.inputGuard(request.description).allowed) return BLOCKED_RESPONSE;
-  const messages = buildMessages(request, deps);
+  markTiming("pipeline:input-guard");
+  // The guard and the ranking see the whole description; only the prompt is fitted to the model's context.
+  const { messages, maxTokens, promptTokens, shortened } = fitPrompt(request, deps);
+  stats.prompt = { tokens: promptTokens, maxTokens, shortened };
+  markTiming("pipeline:prompt", { tokens: promptTokens ?? -1, maxTokens, shortened });
   const kept: Candidate[] = [];
   const seen = new Set<string>();
   const drop = (reason: keyof PipelineStats["dropped"]) => {
@@ -78,8 +93,19 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
   };
   const started = performance.now();
   let pending: Promise<void> = Promise.resolve();
+  // Time spent on generated names outside the generator (validation, output guard, availability).
+  let checkMs = 0;
 
   const accept = async (item: GeneratedSuggestion, enough: AbortController) => {
+    const begun = performance.now();
+    try {
+      await acceptChecked(item, enough);
+    } finally {
+      checkMs += performance.now() - begun;
+    }
+  };
+
+  const acceptChecked = async (item: GeneratedSuggestion, enough: AbortController) => {
     const checked = checkDomain(item.domain, request, deps.validate);
     if (!checked.ok) return drop(checked.reason);
     if (seen.has(checked.domain)) return drop("duplicate");
@@ -105,14 +131,14 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
     try {
       const result = await deps.generator.generateSuggestions({
         messages,
-        count: Math.min(20, request.count - kept.length + 2),
+        count: itemsPerRound(request.count - kept.length),
         tlds: request.tlds,
         maxLabelLength: request.maxLength,
         allowHyphens: request.allowHyphens,
         allowDigits: request.allowDigits,
         mustInclude: request.include,
         allowBlocked: deps.trustModelRefusals,
-        maxTokens: deps.maxTokens,
+        maxTokens,
         temperature: deps.temperature,
         seed: deps.seed === undefined ? undefined : deps.seed + round,
         timeoutMs: Math.max(1, remainingMs),
@@ -135,6 +161,8 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
       throw error;
     }
   }
+  markTiming("pipeline:generated", { rounds: stats.rounds, checkMs, availability: request.checkAvailability });
   const ranked = rankSuggestions(kept, request.style, request.description);
+  markTiming("pipeline:ranked", { suggestions: ranked.length });
   return { suggestions: ranked.map(({ domain, confidence }) => ({ domain, confidence })), status: "success" };
 }

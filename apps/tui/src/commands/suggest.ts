@@ -1,9 +1,10 @@
-import { createApp, type SuggestResponse } from "@nomen/api";
-import { openBackend } from "../backend.js";
+import type { SuggestRequest, SuggestResponse } from "@nomen/api";
+import { openSuggester } from "../backend.js";
 import { loadCliConfig } from "../config.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exitCodes.js";
 import { bar, type CommandIo, paint, processIo } from "../terminal.js";
+import { recordTimings } from "../timings.js";
 
 /** Flags of `nomen suggest`. */
 export interface SuggestFlags {
@@ -28,10 +29,30 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 /**
- * `nomen suggest "<description>"`: asks the same HTTP app `nomen serve` runs, in process, so `--json` prints
- * exactly the API's response and invalid input gets the API's validation message.
+ * `nomen suggest "<description>"`: one request through the suggest pipeline `nomen serve` runs, printed in
+ * the API's response shape (`--json`: exactly the keys of `POST /v1/suggestions`; `suggest.test.ts` checks
+ * it against the API app). It calls the pipeline directly rather than the in-process HTTP app: the app's
+ * logging and metrics modules cost ~0.3 s of a cold start. Invalid input gets the pipeline's validation
+ * message. With `NOMEN_TIMINGS=1` it also writes one `nomen-timings {json}` line to stderr: the stage marks
+ * its benchmark reads.
  */
 export async function suggestCommand(description: string, flags: SuggestFlags, io: CommandIo = processIo) {
+  const timings = recordTimings(io.env);
+  timings?.mark("cli:command");
+  try {
+    return await suggest(description, flags, io, timings);
+  } finally {
+    timings?.mark("cli:done");
+    if (timings) io.stderr.write(timings.finish());
+  }
+}
+
+async function suggest(
+  description: string,
+  flags: SuggestFlags,
+  io: CommandIo,
+  timings: ReturnType<typeof recordTimings>,
+): Promise<number> {
   const config = loadCliConfig({
     file: flags.config,
     env: io.env,
@@ -43,43 +64,45 @@ export async function suggestCommand(description: string, flags: SuggestFlags, i
       tlds: list(flags.tlds),
     },
   });
-  const backend = await openBackend({ model: config.model, adapter: config.adapter, demo: flags.demo });
+  const request = {
+    business_description: description,
+    count: config.count,
+    tlds: config.tlds,
+    style: config.style,
+    max_length: flags.maxLength ?? config.maxLength,
+    include: list(flags.include),
+    exclude: list(flags.exclude),
+    check_availability: flags.checkAvailability ?? false,
+  };
+  const backend = await openSuggester({ model: config.model, adapter: config.adapter, demo: flags.demo });
+  timings?.mark("cli:backend-ready");
   try {
-    const app = createApp({
-      ...backend,
-      ready: () => true,
-      processMetrics: false,
-      config: { requestTimeoutMs: 120_000, logLevel: "silent" },
-    });
-    const body = {
-      business_description: description,
-      count: config.count,
-      tlds: config.tlds,
-      style: config.style,
-      max_length: flags.maxLength ?? config.maxLength,
-      include: list(flags.include),
-      exclude: list(flags.exclude),
-      check_availability: flags.checkAvailability,
-    };
-    const res = await app.request("/v1/suggestions", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    const payload = (await res.json()) as SuggestResponse & {
-      detail?: string;
-      errors?: { path: string; message: string }[];
-    };
-    if (!res.ok) {
-      const fields = payload.errors?.map((error) => `${error.path}: ${error.message}`).join("; ");
-      throw new UsageError(`${payload.detail ?? res.statusText}${fields ? ` (${fields})` : ""}`);
+    // Loaded with the pipeline already (after llama.cpp's start, see openSuggester).
+    const { resolveRequest } = await import("@nomen/suggest");
+    try {
+      resolveRequest(request);
+    } catch (error) {
+      throw new UsageError((error as Error).message, { cause: error });
     }
-    if (flags.json) io.stdout.write(`${JSON.stringify(payload)}\n`);
-    else printSuggestions(payload, io);
-    return payload.status === "blocked" ? ExitCode.blocked : ExitCode.ok;
+    // resolveRequest just checked it against the schema both the API and the pipeline use.
+    const checked = request as SuggestRequest;
+    const response = exactShape(await backend.suggester.suggest(checked, { signal: AbortSignal.timeout(120_000) }));
+    timings?.mark("cli:response");
+    if (flags.json) io.stdout.write(`${JSON.stringify(response)}\n`);
+    else printSuggestions(response, io);
+    return response.status === "blocked" ? ExitCode.blocked : ExitCode.ok;
   } finally {
     await backend.dispose();
   }
+}
+
+/** Exactly the keys the API returns (`POST /v1/suggestions`), in its order, whatever else the pipeline adds. */
+function exactShape(response: SuggestResponse): SuggestResponse {
+  if (response.status === "blocked") return { suggestions: [], status: "blocked", message: response.message };
+  return {
+    suggestions: response.suggestions.map(({ domain, confidence }) => ({ domain, confidence })),
+    status: "success",
+  };
 }
 
 function printSuggestions(response: SuggestResponse, io: CommandIo): void {
