@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadModel } from "../loadModel.js";
+import { type GgmlCpuProfile, ggmlCpuProfile } from "../models/ggmlCpuForward.js";
+import { loadedGgmlCpuVariant } from "../testing/ggmlCpuVariant.js";
+import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
+import { compare, PARITY_CASES, PARITY_TOKENS } from "./parityCases.js";
+
+/**
+ * The F16/BF16 parity shapes over ten more weight seeds: the exact ggml-cpu path must stay ≤ 1e-4 at every position
+ * (a rounding flip would show as ~1e-3), and the TF.js pass's misses are counted for the README.
+ */
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const HALF = PARITY_CASES.filter(([name]) => name.endsWith("F16"));
+
+let llama: Llama;
+let dir: string;
+let profile: GgmlCpuProfile | undefined;
+let variant: string | undefined;
+beforeAll(async () => {
+  llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
+  variant = loadedGgmlCpuVariant();
+  profile = variant ? ggmlCpuProfile(variant) : undefined;
+  dir = await mkdtemp(join(tmpdir(), "lora-trainer-half-seeds-"));
+});
+afterAll(async () => {
+  await llama?.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("F16/BF16 parity over seeds", () => {
+  it.each(HALF)("%s: exact path ≤ 1e-4 at every position for 10 seeds", async (name, options) => {
+    if (!profile) {
+      console.log(`ggml-cpu variant ${variant ?? "(none found)"} is not modelled; skipped`);
+      return;
+    }
+    let exactWorst = 0;
+    let tfjsWorst = 0;
+    let tfjsMissed = 0;
+    for (const seed of SEEDS) {
+      const path = join(dir, `${name.replace(/\W+/g, "-")}-${seed}.gguf`);
+      await writeGguf(path, tinyModelSpec({ ...options, seed }));
+      const theirs = await llamaCppLogProbs(llama, { modelPath: path, tokens: PARITY_TOKENS });
+      const model = await loadModel({ path, log: () => {} });
+      try {
+        const exact = compare(theirs, (await model.logProbs([PARITY_TOKENS], { ggmlCpu: profile }))[0]!);
+        const tfjs = compare(theirs, (await model.logProbs([PARITY_TOKENS]))[0]!);
+        exactWorst = Math.max(exactWorst, ...exact.perPosition);
+        tfjsWorst = Math.max(tfjsWorst, ...tfjs.perPosition);
+        tfjsMissed += tfjs.perPosition.filter((d) => d > 1e-4).length;
+      } finally {
+        model.dispose();
+      }
+    }
+    const positions = SEEDS.length * PARITY_TOKENS.length;
+    console.log(
+      `${name}, ${SEEDS.length} seeds: exact max |Δ log p| ${exactWorst.toExponential(2)}; ` +
+        `TF.js max ${tfjsWorst.toExponential(2)}, ${tfjsMissed}/${positions} positions > 1e-4`,
+    );
+    expect(exactWorst).toBeLessThanOrEqual(1e-4);
+  });
+});
