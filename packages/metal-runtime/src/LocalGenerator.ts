@@ -148,6 +148,8 @@ export class LocalGenerator implements SuggestionGenerator {
       markTiming("generate:end", { tokens: result.tokens, suggestions: result.suggestions.length });
       return result;
     } catch (error) {
+      // Callers stop a generation once they have enough names: the end of a generation all the same.
+      if (sequence) markTiming("generate:end", { stopped: true });
       const typed = deadline.wrap(error);
       if (typed !== error || error instanceof MetalRuntimeError) throw typed;
       throw new EngineError(`generation failed in llama.cpp: ${(error as Error).message}`, { cause: error });

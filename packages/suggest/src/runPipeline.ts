@@ -80,7 +80,7 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
   const stats = options.stats ?? { rounds: 0, generated: 0, tokens: 0, dropped: {} };
   signal?.throwIfAborted();
   markTiming("pipeline:start");
-  if (!deps.inputGuard(request.description).allowed) return BLOCKED_RESPONSE;
+  if (!deps.inputGuard(request.description).allowed) return done(BLOCKED_RESPONSE);
   markTiming("pipeline:input-guard");
   // The guard and the ranking see the whole description; only the prompt is fitted to the model's context.
   const { messages, maxTokens, promptTokens, shortened } = fitPrompt(request, deps);
@@ -151,7 +151,7 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
       });
       stats.tokens += result.tokens;
       await pending;
-      if (result.blocked && kept.length === 0 && round === 0) return BLOCKED_RESPONSE;
+      if (result.blocked && kept.length === 0 && round === 0) return done(BLOCKED_RESPONSE);
     } catch (error) {
       await pending.catch(() => {});
       // We stop a round ourselves once `count` names are in: that abort is expected.
@@ -163,6 +163,11 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
   }
   markTiming("pipeline:generated", { rounds: stats.rounds, checkMs, availability: request.checkAvailability });
   const ranked = rankSuggestions(kept, request.style, request.description);
-  markTiming("pipeline:ranked", { suggestions: ranked.length });
-  return { suggestions: ranked.map(({ domain, confidence }) => ({ domain, confidence })), status: "success" };
+  return done({ suggestions: ranked.map(({ domain, confidence }) => ({ domain, confidence })), status: "success" });
+}
+
+/** Marks the end of the pipeline on every path (blocked or not) for the timing breakdown. */
+function done(response: SuggestResponse): SuggestResponse {
+  markTiming("pipeline:done", { status: response.status, suggestions: response.suggestions.length });
+  return response;
 }

@@ -48,7 +48,7 @@ describe("suggestCommand", () => {
     expect(err.join("")).toContain("blocked: Request contains inappropriate content");
   });
 
-  it("turns the API's validation problem into a UsageError", async () => {
+  it("turns the pipeline's validation problem into a UsageError", async () => {
     await expect(suggestCommand("   ", { demo: true }, io().io)).rejects.toThrow(UsageError);
     await expect(suggestCommand("x", { demo: true, count: 99 }, io().io)).rejects.toThrow(/count/);
   });
