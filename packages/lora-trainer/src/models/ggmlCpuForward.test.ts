@@ -3,7 +3,7 @@ import { UnsupportedTensorTypeError } from "../errors.js";
 import { memorySource, randomModel } from "../testing/randomModel.js";
 import { referenceLogProbs } from "../testing/referenceForward.js";
 import { DecoderModel } from "./DecoderModel.js";
-import { fma32, ggmlCpuProfile, ggmlVExpf, ggmlWeightsFromDecoder } from "./ggmlCpuForward.js";
+import { fma32, ggmlCpuProfile, ggmlVExpf, ggmlVExpfAvx2, ggmlWeightsFromDecoder } from "./ggmlCpuForward.js";
 import type { DecoderWeights } from "./weights.js";
 
 const zen4 = ggmlCpuProfile("zen4")!;
@@ -19,16 +19,23 @@ describe("float32 primitives", () => {
     expect(fma32(3, 5, 7)).toBe(22);
   });
 
-  it("ggmlVExpf stays within 2.5 ulp (vec.h: 1.45 + 0.5) of exp where results are normal, and handles the range ends", () => {
-    for (let x = -80; x <= 0; x += 0.013) {
-      const want = Math.exp(Math.fround(x));
-      const ulp = 2 ** (Math.floor(Math.log2(want)) - 23);
-      expect(Math.abs(ggmlVExpf(Math.fround(x)) - want)).toBeLessThanOrEqual(2.5 * ulp);
-    }
-    expect(ggmlVExpf(0)).toBe(1);
-    expect(ggmlVExpf(Number.NEGATIVE_INFINITY)).toBe(0);
-    expect(ggmlVExpf(200)).toBe(Number.POSITIVE_INFINITY);
-  });
+  it.each([
+    ["AVX-512", ggmlVExpf],
+    ["AVX2", ggmlVExpfAvx2],
+  ] as const)(
+    "ggml_v_expf (%s) stays within 2.5 ulp of exp where results are normal (vec.h: 1.45 + 0.5)",
+    (_, vExpf) => {
+      for (let x = -80; x <= 80; x += 0.013) {
+        const want = Math.exp(Math.fround(x));
+        const ulp = 2 ** (Math.floor(Math.log2(want)) - 23);
+        expect(Math.abs(vExpf(Math.fround(x)) - want)).toBeLessThanOrEqual(2.5 * ulp);
+      }
+      expect(vExpf(0)).toBe(1);
+      expect(Math.abs(vExpf(-100) - Math.exp(-100))).toBeLessThanOrEqual(2 ** -149); // split scale (|n| > 126), subnormal
+      expect(vExpf(Number.NEGATIVE_INFINITY)).toBe(0);
+      expect(vExpf(200)).toBe(Number.POSITIVE_INFINITY);
+    },
+  );
 
   it("names the ggml-cpu variants it models", () => {
     expect(ggmlCpuProfile("zen4")).toEqual({ lanes: 16, avx512bf16: true });
