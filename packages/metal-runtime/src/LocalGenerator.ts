@@ -132,7 +132,7 @@ export class LocalGenerator implements SuggestionGenerator {
       sequence = await this.#pool.acquire(deadline.signal);
       await sequence.clearHistory();
       markTiming("generate:start", { promptTokens: promptTokens.length, maxTokens });
-      const result = await decodeSuggestions({
+      return await decodeSuggestions({
         model: this.#model,
         sequence,
         grammar,
@@ -145,11 +145,7 @@ export class LocalGenerator implements SuggestionGenerator {
         calibrate: this.#calibrate,
         onSuggestion: options.onSuggestion,
       });
-      markTiming("generate:end", { tokens: result.tokens, suggestions: result.suggestions.length });
-      return result;
     } catch (error) {
-      // Callers stop a generation once they have enough names: the end of a generation all the same.
-      if (sequence) markTiming("generate:end", { stopped: true });
       const typed = deadline.wrap(error);
       if (typed !== error || error instanceof MetalRuntimeError) throw typed;
       throw new EngineError(`generation failed in llama.cpp: ${(error as Error).message}`, { cause: error });

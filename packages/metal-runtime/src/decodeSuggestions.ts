@@ -43,16 +43,21 @@ export async function decodeSuggestions(input: DecodeSuggestionsInput): Promise<
     { confidence: true },
     { temperature: input.temperature, seed: input.seed, grammarEvaluationState },
   );
-  for await (const { token, confidence } of evaluation) {
-    signal.throwIfAborted();
-    // No lastTokens context: the grammar only admits ASCII, and byte-level pieces decode alone (4× cheaper).
-    const piece = model.detokenize([token], false);
-    generated.push(token);
-    // The first token arrives after the whole prompt was evaluated: prompt time vs decode time.
-    if (generated.length === 1) markTiming("generate:first-token");
-    collector.addToken(parser.text.length, piece.length, confidence);
-    for (const item of parser.push(piece)) collector.addItem(item);
-    if (generated.length >= maxTokens) break;
+  try {
+    for await (const { token, confidence } of evaluation) {
+      signal.throwIfAborted();
+      // No lastTokens context: the grammar only admits ASCII, and byte-level pieces decode alone (4× cheaper).
+      const piece = model.detokenize([token], false);
+      generated.push(token);
+      // The first token arrives after the whole prompt was evaluated: prompt time vs decode time.
+      if (generated.length === 1) markTiming("generate:first-token");
+      collector.addToken(parser.text.length, piece.length, confidence);
+      for (const item of parser.push(piece)) collector.addItem(item);
+      if (generated.length >= maxTokens) break;
+    }
+  } finally {
+    // Also when the caller stopped it (enough names): the end of a generation all the same.
+    markTiming("generate:end", { tokens: generated.length, stopped: signal.aborted });
   }
   signal.throwIfAborted();
   const complete = isCompleteList(parser.text);

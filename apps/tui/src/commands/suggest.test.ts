@@ -6,7 +6,7 @@ import { writeTinyModel } from "@nomen/metal-runtime/testing";
 import { describe, expect, it } from "vitest";
 import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
-import { TIMING_CHANNEL, type TimingReport } from "../timings.js";
+import { suggestPhases, TIMING_CHANNEL, type TimingReport } from "../timings.js";
 import { suggestCommand } from "./suggest.js";
 
 function io(env: Record<string, string> = {}) {
@@ -87,5 +87,19 @@ describe("NOMEN_TIMINGS", () => {
     const times = report.marks.map((mark) => mark.at);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(report.nodeBootstrapMs).toBeGreaterThan(0);
+    expect(report.cpuMs.user).toBeGreaterThan(0);
+    // The bench's breakdown: every phase measured, none negative, together no longer than the command.
+    const phases = suggestPhases(report);
+    expect(phases).toBeDefined();
+    const { rounds, tokens, availabilityChecked, nodeStart, cliStart, ...stages } = phases as NonNullable<
+      typeof phases
+    >;
+    expect(rounds).toBeGreaterThanOrEqual(1);
+    expect(tokens).toBeGreaterThan(0);
+    expect(availabilityChecked).toBe(false);
+    expect(nodeStart + cliStart).toBeLessThanOrEqual(report.marks[0]?.at ?? 0);
+    for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
+    const commandMs = (report.marks.at(-1)?.at ?? 0) - (report.marks[0]?.at ?? 0);
+    expect(Object.values(stages).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(commandMs + 1);
   }, 60_000);
 });
