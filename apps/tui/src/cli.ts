@@ -122,7 +122,9 @@ const number = (value: string) => {
 
 const train = program
   .command("train")
-  .description("Train models: a LoRA adapter (lora), a hyper-parameter sweep (sweep); base pending.");
+  .description(
+    "Train models: a LoRA adapter (lora), a hyper-parameter sweep (sweep), a base model from scratch (base).",
+  );
 train
   .command("lora")
   .description(
@@ -174,9 +176,34 @@ train
   .action((flags) => run(async () => (await import("./commands/train.js")).trainSweepCommand(flags)));
 train
   .command("base")
-  .description("Pre-train a small base model from scratch (not wired yet: exits 3 saying why).")
-  .allowUnknownOption()
-  .action(() => run(async () => (await import("./commands/train.js")).trainPendingCommand("base")));
+  .description(
+    "Pre-train a small Llama/Qwen2 model from scratch with live progress; writes <out>/model.gguf (llama.cpp loads it),\n" +
+      "<out>/vocabulary.json, <out>/train-log.json and <out>/checkpoints/. Ctrl-C checkpoints and exits 130; --resume\n" +
+      "continues. Exit: 0 done, 2 bad settings or data, 3 a file is missing, 130 interrupted.",
+  )
+  .option("--data <train.jsonl>", 'training JSONL: chat {"messages"} or {"prompt","completion"}')
+  .option("--validation <val.jsonl>", "validation JSONL (default: 10% of --data held out)")
+  .option("--out <dir>", "output folder, e.g. models/base")
+  .option("--architecture <qwen2|llama>", "default qwen2")
+  .option("--dim <n>", "model width (default 128)", integer)
+  .option("--layers <n>", "default 4", integer)
+  .option("--heads <n>", "default 4", integer)
+  .option("--kv-heads <n>", "default = --heads", integer)
+  .option("--ffn <n>", "feed-forward width (default 3·dim, rounded up to 32)", integer)
+  .option("--vocab <byte|bpe:N|file.gguf>", "byte-level (default), N BPE merges learned from --data, or a GGUF's")
+  .option("--tokens <n>", "training tokens; sets the steps (default 200000)", integer)
+  .option("--max-steps <n>", "optimizer steps; replaces --tokens", integer)
+  .option("--batch-size <n>", "examples per micro-batch (default 8)", integer)
+  .option("--grad-accum <n>", "micro-batches per optimizer step (default 1)", integer)
+  .option("--lr <x>", "peak learning rate (default 3e-3)", number)
+  .option("--max-length <n>", "longest example in tokens, and the context length (default 256)", integer)
+  .option("--checkpoint-every <n>", "steps between checkpoints, 0 = never (default 20)", integer)
+  .option("--eval-every <n>", "steps between validation losses, 0 = never (default 50)", integer)
+  .option("--type <F32|F16|Q8_0>", "matrix type of model.gguf (default F32)")
+  .option("--seed <n>", "seed for split, order and init (default 0)", integer)
+  .option("--resume", "continue from the newest checkpoint in <out>/checkpoints")
+  .option("--config <file.yaml>", "settings file (YAML/JSON, keys as the flags); flags override it")
+  .action((flags) => run(async () => (await import("./commands/trainBase.js")).trainBaseCommand(flags)));
 
 const evalProgram = program
   .command("eval")

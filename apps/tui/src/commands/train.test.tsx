@@ -10,7 +10,7 @@ import { waitForFrame } from "../testing/waitForFrame.js";
 import { sparkline } from "../train/sparkline.js";
 import { TrainStore } from "../ui/TrainStore.js";
 import { TrainApp } from "../ui/TrainView.js";
-import { trainLoraCommand, trainPendingCommand, trainSweepCommand } from "./train.js";
+import { trainLoraCommand, trainSweepCommand } from "./train.js";
 
 function io() {
   const out: string[] = [];
@@ -162,10 +162,5 @@ describe("nomen train lora on a tiny random model", { timeout: 120_000 }, () => 
     expect(Number.isFinite(summary.best.validationLoss)).toBe(true);
     expect(err.join("")).toMatch(/trial 1: lr 0\.001 rank 2 alpha 16 epochs 1 → val loss \d/);
     expect(existsSync(join(out, "results.json"))).toBe(true);
-  });
-
-  it("says what nomen train base lacks (exit 3)", async () => {
-    await expect(trainPendingCommand("base")).rejects.toThrow(MissingDependencyError);
-    await expect(trainPendingCommand("base")).rejects.toThrow(/nomen train base/);
   });
 });

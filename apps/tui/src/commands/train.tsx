@@ -1,6 +1,6 @@
 import type { TrialResult } from "@nomen/lora-trainer";
 import { render } from "ink";
-import { MissingDependencyError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { ExitCode } from "../exitCodes.js";
 import { type CommandIo, processIo } from "../terminal.js";
 import { runLoraSweep } from "../train/runLoraSweep.js";
@@ -220,18 +220,4 @@ function trialLine(trial: TrialResult): string {
   const { learningRate, rank, alpha, epochs } = trial.config;
   const outcome = trial.error ? `failed: ${trial.error}` : `val loss ${trial.validationLoss.toFixed(4)}`;
   return `trial ${trial.trial}: lr ${learningRate} rank ${rank} alpha ${alpha} epochs ${epochs} → ${outcome} (${trial.seconds.toFixed(1)}s)`;
-}
-
-/** What `nomen train base` would need, and why it exits 3 in this version. */
-export async function trainPendingCommand(kind: "base"): Promise<number> {
-  const trainer = (await import("@nomen/lora-trainer")) as Record<string, unknown>;
-  const needs = ["FullModel", "writeFullModelGguf", "train"];
-  const missing = needs.filter((name) => typeof trainer[name] !== "function");
-  throw new MissingDependencyError(
-    missing.length > 0
-      ? `nomen train ${kind} cannot run: @nomen/lora-trainer does not export ${missing.join(", ")}.`
-      : `nomen train ${kind} is not wired in this version of nomen (@nomen/lora-trainer exports ${needs.join(", ")}; ` +
-          "the command still needs a tokenizer choice, model-size flags and the copy-rate gate of the default model). " +
-          "Hint: tooling/default-model trains the default model.",
-  );
 }
