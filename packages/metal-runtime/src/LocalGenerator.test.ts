@@ -167,4 +167,33 @@ describe("LocalGenerator", () => {
     await expect(generator.generateSuggestions({ prompt: "x".repeat(5000) })).rejects.toThrow(/context size/);
     await expect(generator.generateSuggestions({ prompt: "x", count: 50 })).rejects.toThrow(/count/);
   });
+
+  it("minCount keeps the model writing: every complete list has at least minCount items", async () => {
+    let short = 0;
+    let complete = 0;
+    for (let seed = 0; seed < 12; seed++) {
+      const free = await generator.generateSuggestions({
+        messages: [...messages],
+        count: 6,
+        seed,
+        maxTokens: 400,
+        allowBlocked: false,
+      });
+      const held = await generator.generateSuggestions({
+        messages: [...messages],
+        count: 6,
+        minCount: 6,
+        seed,
+        maxTokens: 400,
+        allowBlocked: false,
+      });
+      if (free.finishReason === "stop" && JSON.parse(free.text).suggestions.length < 6) short++;
+      if (held.finishReason !== "stop") continue;
+      complete++;
+      expect(JSON.parse(held.text).suggestions.length).toBe(6);
+    }
+    expect(complete).toBeGreaterThan(6);
+    // The negative control: without minCount this model closes lists early.
+    expect(short).toBeGreaterThan(0);
+  });
 });

@@ -8,6 +8,12 @@ export interface ChatMessage {
 export interface SuggestionConstraints {
   /** Most items in the list, 1–20. Defaults to 5. */
   count?: number;
+  /**
+   * Fewest items in the list, 1–`count`. Defaults to 1. A model that would close the list early is kept
+   * writing until it has this many (only `,` is offered before that), which saves a second round when a
+   * caller needs a number of names.
+   */
+  minCount?: number;
   /** Allowed TLDs without the leading dot (e.g. `["com", "io", "co.uk"]`). Defaults to {@link DEFAULT_TLDS}. */
   tlds?: readonly string[];
   /** Longest name label (the part before the TLD), 1–63. Defaults to 63. */

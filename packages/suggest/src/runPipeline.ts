@@ -132,6 +132,8 @@ export async function runPipeline(request: ResolvedRequest, options: RunPipeline
       const result = await deps.generator.generateSuggestions({
         messages,
         count: itemsPerRound(request.count - kept.length),
+        // The model writes at least what is still missing: one round instead of two when it would stop early.
+        minCount: request.count - kept.length,
         tlds: request.tlds,
         maxLabelLength: request.maxLength,
         allowHyphens: request.allowHyphens,

@@ -6,6 +6,7 @@ describe("resolveConstraints", () => {
   it("fills in documented defaults", () => {
     expect(resolveConstraints()).toEqual({
       count: 5,
+      minCount: 1,
       tlds: [...DEFAULT_TLDS],
       maxLabelLength: 63,
       allowHyphens: true,
@@ -25,6 +26,8 @@ describe("resolveConstraints", () => {
     [{ count: 0 }, /count/],
     [{ count: 21 }, /count/],
     [{ count: 2.5 }, /count/],
+    [{ count: 3, minCount: 4 }, /minCount/],
+    [{ minCount: 0 }, /minCount/],
     [{ maxLabelLength: 64 }, /maxLabelLength/],
     [{ tlds: [] }, /at least one/],
     [{ tlds: ["c*m"] }, /not a lowercase LDH/],

@@ -7,6 +7,7 @@ export const DEFAULT_TLDS: readonly string[] = Object.freeze(["com", "io", "ai",
 /** {@link SuggestionConstraints} with every default filled in and every value checked. */
 export interface ResolvedConstraints {
   count: number;
+  minCount: number;
   tlds: string[];
   maxLabelLength: number;
   allowHyphens: boolean;
@@ -22,6 +23,10 @@ export function resolveConstraints(constraints: SuggestionConstraints = {}): Res
   const { count = 5, maxLabelLength = 63, allowHyphens = true, allowDigits = true, allowBlocked = true } = constraints;
   if (!Number.isInteger(count) || count < 1 || count > 20) {
     throw new InvalidOptionsError(`count must be an integer from 1 to 20, got ${count}`);
+  }
+  const { minCount = 1 } = constraints;
+  if (!Number.isInteger(minCount) || minCount < 1 || minCount > count) {
+    throw new InvalidOptionsError(`minCount must be an integer from 1 to count (${count}), got ${minCount}`);
   }
   if (!Number.isInteger(maxLabelLength) || maxLabelLength < 1 || maxLabelLength > 63) {
     throw new InvalidOptionsError(`maxLabelLength must be an integer from 1 to 63 (RFC 1035), got ${maxLabelLength}`);
@@ -42,7 +47,7 @@ export function resolveConstraints(constraints: SuggestionConstraints = {}): Res
       );
     }
   }
-  return { count, tlds, maxLabelLength, allowHyphens, allowDigits, mustInclude, allowBlocked };
+  return { count, minCount, tlds, maxLabelLength, allowHyphens, allowDigits, mustInclude, allowBlocked };
 }
 
 /** Whether `domain` meets the constraints: the grammar guarantees this locally; remote output is checked with it. */

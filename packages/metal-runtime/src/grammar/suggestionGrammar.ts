@@ -4,7 +4,7 @@ import type { ResolvedConstraints } from "./resolveConstraints.js";
 export const BLOCKED_ANSWER = '{"suggestions":[],"status":"blocked"}';
 
 /**
- * GBNF for the suggestion list `{"suggestions":["a.com","b.io"]}`: 1 to `count` quoted domains,
+ * GBNF for the suggestion list `{"suggestions":["a.com","b.io"]}`: `minCount` to `count` quoted domains,
  * lowercase LDH labels with no leading or trailing hyphen, then one of the allowed TLDs as literals.
  * GBNF rather than JSON schema: node-llama-cpp's schema "integer" admits exponents and its `pattern`
  * support is partial; this grammar leaves the model no malformed path.
@@ -19,7 +19,7 @@ export function buildSuggestionGbnf(c: ResolvedConstraints): string {
   const n = c.maxLabelLength;
   const rules = [
     c.allowBlocked ? "root ::= list | blocked" : "root ::= list",
-    `list ::= "{\\"suggestions\\":[" item${c.count > 1 ? ` ("," item){0,${c.count - 1}}` : ""} "]}"`,
+    `list ::= "{\\"suggestions\\":[" item${repeat(c.minCount - 1, c.count - c.minCount)} "]}"`,
     `blocked ::= ${literal(BLOCKED_ANSWER)}`,
     `item ::= "\\"" label "." tld "\\""`,
     `tld ::= ${c.tlds.map(literal).join(" | ")}`,
@@ -42,6 +42,12 @@ export function buildSuggestionGbnf(c: ResolvedConstraints): string {
   }
   if (!c.allowBlocked) rules.splice(2, 1);
   return `${rules.join("\n")}\n`;
+}
+
+/** `exactly` more items, then up to `optional` more. */
+function repeat(exactly: number, optional: number): string {
+  const required = exactly === 0 ? "" : exactly === 1 ? ' "," item' : ` ("," item){${exactly}}`;
+  return `${required}${optional === 0 ? "" : ` ("," item){0,${optional}}`}`;
 }
 
 function literal(text: string): string {

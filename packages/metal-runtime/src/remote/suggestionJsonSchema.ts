@@ -17,7 +17,7 @@ export function suggestionJsonSchema(c: ResolvedConstraints): Record<string, unk
       suggestions: {
         type: "array",
         items: { type: "string", pattern: `^${label}\\.(?:${tlds})$` },
-        minItems: 1,
+        minItems: c.minCount,
         maxItems: c.count,
       },
     },
