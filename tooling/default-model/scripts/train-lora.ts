@@ -2,11 +2,12 @@
  * LoRA fine-tune of a base GGUF on a chat JSONL (dataset v2), with checkpoints; writes the adapter GGUF.
  *   node --import tsx scripts/train-lora.ts --run base-v1 --name lora-v2 --data ../../datasets/v2/train.jsonl \
  *     [--validation …/validation.jsonl] [--base models/runs/base-v1/nomen-base.gguf] [--tokens 500000] [--lr 1e-3] [--rank 8] [--resume]
+ *   … --export-only --checkpoint <ckpt> --out <adapter.gguf>   (same --rank/--alpha as the run)
  * Output: models/runs/<run>/<name>/nomen-lora.gguf, loss.jsonl; checkpoints in models/checkpoints/<run>-<name>/.
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runPaths, trainLora } from "../src/index.js";
+import { exportLoraCheckpoint, runPaths, trainLora } from "../src/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -22,12 +23,29 @@ const { values } = parseArgs({
     batch: { type: "string", default: "16" },
     "micro-batch": { type: "string", default: "4" },
     resume: { type: "boolean", default: false },
+    "export-only": { type: "boolean", default: false },
+    checkpoint: { type: "string" },
+    out: { type: "string" },
     "models-dir": { type: "string" },
   },
 });
-if (!values.data) throw new Error("--data <train.jsonl> is required");
 const paths = runPaths(values.run, values["models-dir"]);
 const outDir = join(paths.runDir, values.name);
+const lora = { rank: Number(values.rank), alpha: Number(values.alpha) };
+if (values["export-only"]) {
+  // The adapter of a checkpoint while the run trains: --export-only --checkpoint <ckpt> --out <gguf>
+  if (!values.checkpoint || !values.out) throw new Error("--export-only needs --checkpoint <ckpt> and --out <gguf>");
+  const base = values.base ?? paths.baseGguf;
+  const bytes = await exportLoraCheckpoint({
+    basePath: base,
+    checkpoint: values.checkpoint,
+    outPath: values.out,
+    lora,
+  });
+  console.log(`${values.out} ${bytes} bytes`);
+  process.exit(0);
+}
+if (!values.data) throw new Error("--data <train.jsonl> is required");
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort(new Error(signal)));
 const { result, bytes } = await trainLora({
@@ -37,7 +55,7 @@ const { result, bytes } = await trainLora({
   outPath: join(outDir, "nomen-lora.gguf"),
   checkpointDir: join(paths.checkpointDir, "..", `${paths.run}-${values.name}`),
   lossLog: join(outDir, "loss.jsonl"),
-  lora: { rank: Number(values.rank), alpha: Number(values.alpha) },
+  lora,
   tokenBudget: Number(values.tokens),
   learningRate: Number(values.lr),
   batchSize: Number(values.batch),

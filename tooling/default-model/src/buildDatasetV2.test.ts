@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDatasetV2, type DatasetRow } from "./buildDatasetV2.js";
+import { buildDatasetV2, type DatasetRow, keepCopies } from "./buildDatasetV2.js";
 
 const row = (user: string, answer: string, category: string, group: string, constrained = false): DatasetRow => ({
   record: {
@@ -62,5 +62,19 @@ describe("buildDatasetV2", () => {
       targets: { invented: 3, blocked: 2, nearMiss: 1, constrained: 0, business: 2 },
     };
     expect(buildDatasetV2(options)).toEqual(buildDatasetV2(options));
+  });
+});
+
+describe("keepCopies", () => {
+  it("keeps the names that contain the word (hyphens ignored) and drops examples without one", () => {
+    const record = row(
+      "zorbic tea bar",
+      '{"suggestions":["zorbictea.com","leafy.io","zor-bic.co"]}',
+      "nonce",
+      "nonce:zorbic",
+    ).record;
+    expect(keepCopies(record, "zorbic")?.messages[1]?.content).toBe('{"suggestions":["zorbictea.com","zor-bic.co"]}');
+    expect(keepCopies(record, "plonk")).toBeUndefined();
+    expect(record.messages[1]!.content).toContain("leafy.io"); // the input is not changed
   });
 });

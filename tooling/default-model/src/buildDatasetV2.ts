@@ -33,6 +33,12 @@ export interface BuildDatasetV2Options {
   targets: DatasetV2Targets;
   /** Defaults to 2 (base-v1's mix used seed 1, so the invented words differ). */
   seed?: number;
+  /**
+   * Keep only the names that contain the invented word in invented-word answers (at least one must), so every name
+   * is a copy lesson. Defaults to true: base-v1 copied 1.5% of unseen words while 37% of its invented-word targets
+   * were names without the word.
+   */
+  copyConsistent?: boolean;
 }
 
 /** v2 and how it was drawn. */
@@ -42,6 +48,18 @@ export interface DatasetV2 {
 }
 
 const userTurn = (record: ChatRecord) => record.messages.find((m) => m.role === "user")?.content ?? "";
+
+/** The record with only the names that contain `word` (hyphens ignored); undefined when none does. */
+export function keepCopies(record: ChatRecord, word: string): ChatRecord | undefined {
+  const messages = record.messages.map((m) => ({ ...m }));
+  const assistant = messages.find((m) => m.role === "assistant");
+  if (!assistant) return undefined;
+  const answer = JSON.parse(assistant.content) as { suggestions?: string[] };
+  const kept = (answer.suggestions ?? []).filter((domain) => domain.replaceAll("-", "").includes(word.toLowerCase()));
+  if (kept.length === 0) return undefined;
+  assistant.content = JSON.stringify({ suggestions: kept });
+  return { messages };
+}
 
 /**
  * Dataset v2 for the LoRA step: a seeded recomposition that over-weights what the base model failed at (copying
@@ -85,11 +103,18 @@ export function buildDatasetV2(options: BuildDatasetV2Options): DatasetV2 {
     usable.filter((row) => row.meta.constrained && row.meta.category !== "blocked"),
     targets.constrained,
   );
-  const invented = take(of("nonce"), targets.invented);
+  const copyConsistent = options.copyConsistent ?? true;
+  const lesson = (record: ChatRecord, word: string) => (copyConsistent ? keepCopies(record, word) : record);
+  const nonceRows = of("nonce").flatMap((row) => {
+    const record = lesson(row.record, row.meta.group.replace(/^nonce:/, ""));
+    return record ? [{ ...row, record }] : [];
+  });
+  const invented = take(nonceRows, targets.invented);
   for (const row of rng.shuffle(of("business"))) {
     if (invented.length >= targets.invented) break;
     const made = inventWordExample(row.record, row.meta, rng, { reserved: options.reserved });
-    if (made) invented.push(made.record);
+    const record = made && lesson(made.record, made.word);
+    if (record) invented.push(record);
   }
   const business = take(of("business"), targets.business);
   const records = rng.shuffle([...blocked, ...nearMiss, ...constrained, ...invented, ...business]);

@@ -11,6 +11,7 @@ export {
   type DatasetRow,
   type DatasetV2,
   type DatasetV2Targets,
+  keepCopies,
 } from "./buildDatasetV2.js";
 export { type ByteLevelTokenizerOptions, byteLevelTokenizer, CHATML_SPECIAL_TOKENS } from "./byteVocabulary.js";
 export {
@@ -64,4 +65,9 @@ export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareR
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
 export { buildTrainingMix, type TrainingMix, type TrainingMixOptions } from "./trainingMix.js";
-export { type TrainLoraOptions, trainLora } from "./trainLora.js";
+export {
+  type ExportLoraCheckpointOptions,
+  exportLoraCheckpoint,
+  type TrainLoraOptions,
+  trainLora,
+} from "./trainLora.js";

@@ -1,11 +1,14 @@
-import { type FullModel, readCheckpoint } from "@nomen/lora-trainer";
+import { readCheckpoint, type Trainable } from "@nomen/lora-trainer";
 import { PipelineInputError } from "./errors.js";
 
 /**
- * Copies a training checkpoint's weights (not its optimizer state) into `model`, by tensor name. Used to export a
+ * Copies a training checkpoint's weights (not its optimizer state) into `model` (a FullModel, or `loraTrainable(adapter)`), by tensor name. Used to export a
  * checkpoint and to warm-start a new run (a longer budget, another schedule) from an earlier one.
  */
-export async function loadCheckpointWeights(model: FullModel, checkpoint: string): Promise<void> {
+export async function loadCheckpointWeights(
+  model: Pick<Trainable, "tf" | "parameters">,
+  checkpoint: string,
+): Promise<void> {
   const { tensors } = await readCheckpoint(checkpoint);
   const { tf } = model;
   for (const { name, variable } of model.parameters) {

@@ -6,6 +6,7 @@ import {
   LoraAdapter,
   type LoraOptions,
   loadModel,
+  loraTrainable,
   prepareDataset,
   type TrainingProgress,
   type TrainResult,
@@ -13,6 +14,7 @@ import {
 } from "@nomen/lora-trainer";
 import { stepsForTokenBudget } from "./baseModelConfig.js";
 import { InvalidPipelineOptionsError } from "./errors.js";
+import { loadCheckpointWeights } from "./loadCheckpointWeights.js";
 
 /** Options for {@link trainLora}. */
 export interface TrainLoraOptions {
@@ -133,6 +135,32 @@ export async function trainLora(
     await mkdir(dirname(options.outPath), { recursive: true });
     const bytes = await exportGgufAdapter(adapter, { path: options.outPath, name: "nomen LoRA adapter" });
     return { result, bytes, tokensPerStep };
+  } finally {
+    adapter.dispose();
+    model.dispose();
+  }
+}
+
+/** Options for {@link exportLoraCheckpoint}. */
+export interface ExportLoraCheckpointOptions {
+  basePath: string;
+  /** A checkpoint written by {@link trainLora}. */
+  checkpoint: string;
+  outPath: string;
+  /** The adapter shape the run was trained with. Defaults to {@link trainLora}'s. */
+  lora?: LoraOptions;
+  log?: (line: string) => void;
+}
+
+/** Writes the adapter GGUF of a LoRA checkpoint, so a run can be evaluated while it trains. Returns its bytes. */
+export async function exportLoraCheckpoint(options: ExportLoraCheckpointOptions): Promise<number> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const model = await loadModel({ path: options.basePath, log });
+  const adapter = LoraAdapter.create(model, { rank: 8, alpha: 16, targets: [...ALL_TARGETS], ...options.lora, log });
+  try {
+    await loadCheckpointWeights(loraTrainable(adapter), options.checkpoint);
+    await mkdir(dirname(options.outPath), { recursive: true });
+    return await exportGgufAdapter(adapter, { path: options.outPath, name: "nomen LoRA adapter" });
   } finally {
     adapter.dispose();
     model.dispose();
