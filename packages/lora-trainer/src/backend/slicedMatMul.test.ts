@@ -1,6 +1,8 @@
 import type { Tensor } from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTf, type Tf } from "./loadTf.js";
+import { chunkedTransposeAMatMul } from "./slicedMatMul.js";
+import { packTransiently } from "./wasmKernelFixes.js";
 
 let tf: Tf;
 beforeAll(async () => {
@@ -75,5 +77,48 @@ describe("batched BatchMatMul as XNNPACK 2D slices", () => {
       expect(diff).toBeLessThan(1e-5);
     }
     tf.dispose([q, k, v, ...want, ...got]);
+  });
+});
+
+describe("memory-saving paths", () => {
+  it("sums aᵀ·b over chunks of rows (the output head's input gradient) exactly like the plain product", async () => {
+    const a = tf.randomNormal([11, 4], 0, 1, "float32", 5);
+    const b = tf.randomNormal([11, 6], 0, 1, "float32", 6);
+    const backend = tf.engine().backend;
+    const transpose = tf.getKernel("Transpose", "wasm")!;
+    const before = backend.numDataIds();
+    const info = chunkedTransposeAMatMul(
+      backend,
+      a,
+      b,
+      3,
+      (x) => transpose.kernelFunc({ inputs: { x }, backend, attrs: { perm: [1, 0] } }) as never,
+    )!;
+    expect(backend.numDataIds()).toBe(before + 1);
+    const got = tf.engine().makeTensorFromTensorInfo(info);
+    expect(got.shape).toEqual([4, 6]);
+    expect(Array.from(await got.data())).toEqual(
+      (await reference(tf.transpose(a), b)).map((v) => expect.closeTo(v, 4)),
+    );
+    tf.dispose([a, b, got]);
+  });
+
+  it("multiplies by a transiently packed weight, plain and transposed, with unchanged results", async () => {
+    const x = tf.randomNormal([7, 5], 0, 1, "float32", 9);
+    const w = tf.randomNormal([5, 3], 0, 1, "float32", 10);
+    const dy = tf.randomNormal([7, 3], 0, 1, "float32", 11);
+    const products = () => [tf.matMul(x, w), tf.matMul(dy, w, false, true)];
+    const first = products();
+    const want = await Promise.all(first.map((t) => t.data()));
+    tf.dispose(first);
+    packTransiently([w]);
+    const before = tf.engine().backend.numDataIds();
+    const got = products();
+    expect(tf.engine().backend.numDataIds()).toBe(before + 2);
+    for (let i = 0; i < 2; i++) {
+      expect(Array.from(await got[i]!.data())).toEqual(Array.from(want[i]!).map((v) => expect.closeTo(v, 5)));
+    }
+    packTransiently([w], false);
+    tf.dispose([x, w, dy, ...got]);
   });
 });

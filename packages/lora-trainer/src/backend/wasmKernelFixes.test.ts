@@ -93,3 +93,26 @@ describe("UnsortedSegmentSum on wasm", () => {
     tf.dispose([table, ids, grad]);
   });
 });
+
+describe("Identity on wasm shares data instead of copying", () => {
+  it("clones without new heap data, and each side outlives the other's dispose", async () => {
+    const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const before = tf.engine().backend.numDataIds();
+    const y = tf.clone(x);
+    expect(tf.engine().backend.numDataIds()).toBe(before); // same data id, one more reference
+    x.dispose();
+    expect(Array.from(await y.data())).toEqual([1, 2, 3, 4]);
+    y.dispose();
+    expect(tf.engine().backend.numDataIds()).toBe(before - 1);
+  });
+
+  it("keeps a saved clone of a variable intact when the variable is assigned", async () => {
+    const v = tf.variable(tf.tensor1d([1, 2, 3]));
+    const saved = tf.clone(v);
+    const next = tf.tensor1d([7, 8, 9]);
+    v.assign(next);
+    expect(Array.from(await saved.data())).toEqual([1, 2, 3]);
+    expect(Array.from(await v.data())).toEqual([7, 8, 9]);
+    tf.dispose([v, saved, next]);
+  });
+});

@@ -4,7 +4,9 @@
  * with a=√5), B at zero, so a fresh adapter leaves the model unchanged.
  */
 import type { Rank, Tensor2D, Variable } from "@tensorflow/tfjs";
+import { packTransiently } from "../backend/wasmKernelFixes.js";
 import { DisposedError } from "../errors.js";
+import type { MemoryReport } from "../memory.js";
 import type { DecoderModel } from "../models/DecoderModel.js";
 import { linear, type ProjectionFn } from "../models/decoder.js";
 import { type Projection, projectionShape } from "../models/expectedTensors.js";
@@ -38,6 +40,12 @@ export interface CreateLoraOptions extends LoraOptions {
    * take at most 256 MiB as float32.
    */
   transposedBase?: boolean;
+  /**
+   * Let XNNPACK pack the frozen projection weights on each use instead of keeping a packed copy (wasm; see
+   * `packTransiently`): the Qwen2.5-0.5B shape only trains at full depth this way. Undone by `dispose()`.
+   * Defaults to true when the model's float32 weights plus their packed copies take over half the backend's limit.
+   */
+  transientPacking?: boolean;
   /** Receives `trainable params: N of M (P%)`. Defaults to `console.error`; pass `() => {}` for silence. */
   log?: (line: string) => void;
 }
@@ -55,6 +63,7 @@ export class LoraAdapter {
     readonly options: ResolvedLoraOptions,
     readonly pairs: readonly LoraPair[],
     readonly transposed?: TransposedWeights,
+    readonly transientPacking = false,
   ) {
     this.scale = loraScale(options);
   }
@@ -79,13 +88,13 @@ export class LoraAdapter {
         pairs.push({ layer, target, a: a as Variable<Rank.R2>, b: b as Variable<Rank.R2> });
       }
     }
-    const projectionBytes = model.weights.layers.reduce(
-      (sum, l) => sum + Object.values(l.projections).reduce((n, p: Linear) => n + p.weight.size * 4, 0),
-      0,
-    );
+    const projectionBytes = projectionWeights(model).reduce((n, w) => n + w.size * 4, 0);
     const keepTransposed = options.transposedBase ?? projectionBytes <= TRANSPOSED_BASE_MAX_BYTES;
     const transposed = keepTransposed ? new TransposedWeights(tf, model.weights) : undefined;
-    const adapter = new LoraAdapter(model, resolved, pairs, transposed);
+    const { memory } = model;
+    const transient = options.transientPacking ?? memory.weightBytes + memory.packedBytes > memory.limitBytes / 2;
+    if (transient) packTransiently(projectionWeights(model));
+    const adapter = new LoraAdapter(model, resolved, pairs, transposed, transient);
     const log = options.log ?? ((line: string) => console.error(line));
     log(`lora-trainer: ${formatTrainableParameters(adapter.trainableParameters, model.memory.parameters)}`);
     return adapter;
@@ -94,6 +103,25 @@ export class LoraAdapter {
   /** The trainable variables (A and B of every pair), for an optimizer's varList. */
   get variables(): Variable[] {
     return this.pairs.flatMap((p) => [p.a, p.b]);
+  }
+
+  /**
+   * The model's memory report as this adapter changes it: kept Wᵀ (and XNNPACK's packed copy of it) add twice the
+   * projection weights; transient packing drops the packed copies but for the largest weight being packed.
+   */
+  get memory(): MemoryReport {
+    const base = this.model.memory;
+    const weights = projectionWeights(this.model);
+    const transposedBytes = this.transposed?.bytes ?? 0;
+    const packedBytes = this.transientPacking
+      ? Math.max(...weights.map((w) => w.size * 4))
+      : base.packedBytes + (base.backend === "wasm" ? transposedBytes : 0);
+    const weightBytes = base.weightBytes + transposedBytes;
+    const totalBytes = Math.round(
+      (base.totalBytes * (weightBytes + packedBytes + base.workingBytes)) /
+        (base.weightBytes + base.packedBytes + base.workingBytes),
+    );
+    return { ...base, weightBytes, packedBytes, totalBytes, fits: totalBytes <= base.limitBytes };
   }
 
   get trainableParameters(): number {
@@ -145,6 +173,7 @@ export class LoraAdapter {
     if (this.#disposed) return;
     this.#disposed = true;
     this.transposed?.dispose();
+    if (this.transientPacking) packTransiently(projectionWeights(this.model), false);
     for (const p of this.pairs) {
       p.a.dispose();
       p.b.dispose();
@@ -162,4 +191,8 @@ export class LoraAdapter {
   #ensureAlive(): void {
     if (this.#disposed) throw new DisposedError("LoraAdapter was used after dispose()");
   }
+}
+
+function projectionWeights(model: DecoderModel): Tensor2D[] {
+  return model.weights.layers.flatMap((l) => Object.values(l.projections).map((p: Linear) => p.weight));
 }

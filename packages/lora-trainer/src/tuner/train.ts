@@ -96,7 +96,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       lora: options.adapter.options,
       maxLength: Math.max(...all.map((b) => b.seqLen)),
       batchSize: Math.max(...all.map((b) => b.batchSize)),
-      memory: options.adapter.model.memory,
+      memory: options.adapter.memory,
     });
   }
 
