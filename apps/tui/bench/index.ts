@@ -4,7 +4,10 @@
  * went (each run reports its stage marks with NOMEN_TIMINGS=1). Peers in the same run: an empty `node`
  * process (the floor) and `nomen --version` (the CLI without the pipeline).
  *
- *   pnpm --filter nomen bench [-- --model path.gguf] [--runs 10]
+ *   pnpm --filter nomen bench [-- --model path.gguf] [--runs 10] [--compare other/dist/cli.js]
+ *
+ * --compare runs another build's CLI (e.g. an older checkout) on the same model, interleaved run by run with
+ * this one so both see the same machine load, and prints the ratio of the medians.
  *
  * Model: --model (or NOMEN_BENCH_MODEL) when given, else the default model (models/nomen-base.gguf + its
  * LoRA, as `nomen` finds it); with neither it prints why and exits 0. Build first: pnpm turbo run build --filter=nomen...
@@ -13,7 +16,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { BenchSuite, benchEnvironment } from "@nomen/bench";
+import { BenchSuite, benchEnvironment, summarize } from "@nomen/bench";
 import { findDefaultModel } from "../src/defaultModel.js";
 import type { SuggestPhases } from "../src/timings.js";
 import { type ColdRun, coldRun } from "./coldRun.js";
@@ -25,7 +28,12 @@ const DESCRIPTION = "organic coffee shop downtown";
 const { values } = parseArgs({
   // `pnpm bench -- --model x` passes the "--" through.
   args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--")),
-  options: { model: { type: "string" }, runs: { type: "string" }, description: { type: "string" } },
+  options: {
+    model: { type: "string" },
+    runs: { type: "string" },
+    description: { type: "string" },
+    compare: { type: "string" },
+  },
 });
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(appDir, "dist", "cli.js");
@@ -70,9 +78,26 @@ const collect = async (name: string, backend: string, args: string[]): Promise<C
 };
 await collect("node -e 0 (floor)", "node", ["-e", "0"]);
 await collect("nomen --version", "commander", [cli, "--version"]);
-const suggestArgs = [cli, "suggest", description, "--json", ...(model ? ["--model", model] : [])];
-const suggest = await collect("nomen suggest --json", "llama.cpp", suggestArgs);
+const suggestArgs = (entry: string) => [entry, "suggest", description, "--json", ...(model ? ["--model", model] : [])];
+const suggest = await collect("nomen suggest --json", "llama.cpp", suggestArgs(cli));
 suite.table({ baseline: "nomen suggest --json" });
+
+const compare = values.compare ? resolve(process.env.INIT_CWD ?? process.cwd(), values.compare) : undefined;
+if (compare) {
+  // Interleaved, one run each in turn: the machine's load drifts, and both builds should see the same drift.
+  const [ours, theirs]: number[][] = [[], []];
+  await coldRun(suggestArgs(compare), { cwd: appDir });
+  for (let i = 0; i < runs; i++) {
+    ours.push((await coldRun(suggestArgs(cli), { cwd: appDir })).wallMs);
+    theirs.push((await coldRun(suggestArgs(compare), { cwd: appDir })).wallMs);
+  }
+  const [a, b] = [summarize(ours), summarize(theirs)];
+  console.log(
+    `\ninterleaved, ${runs} runs each: this build median ${a.medianMs.toFixed(0)} ms (min ${a.minMs.toFixed(0)}, max ` +
+      `${a.maxMs.toFixed(0)}) vs ${compare} median ${b.medianMs.toFixed(0)} ms (min ${b.minMs.toFixed(0)}, max ` +
+      `${b.maxMs.toFixed(0)}): ${(b.medianMs / a.medianMs).toFixed(2)}× faster`,
+  );
+}
 
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -1,8 +1,10 @@
 /**
  * Fits the confidence calibrator on validation data against the evaluator's judgement.
  *
- *   pnpm --filter @nomen/suggest calibrate -- --model base.gguf [--adapter lora.gguf] \
- *     [--data ../../datasets/v1/validation.jsonl] [--limit 300] [--good 6] [--out <model>.calibration.json]
+ *   pnpm --filter @nomen/suggest calibrate -- --model models/nomen-base.gguf --adapter models/nomen-lora.gguf
+ *     [--data datasets/v1/validation.jsonl] [--limit 300] [--good 6] [--out <model>.calibration.json]
+ *
+ * Paths are read from where the command is typed (the repository root in the line above).
  *
  * For each validation description: generate with an identity calibrator (so `confidence` is the raw
  * token-probability confidence), judge every domain with @nomen/evaluator's MetricJudge (good = overall
@@ -10,7 +12,8 @@
  * log-loss and Brier score on the second half; the better one (by held-out log-loss) is written to --out.
  * Never point --data at a test split.
  */
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { MetricJudge } from "@nomen/evaluator";
 import {
@@ -24,7 +27,11 @@ import {
 import { createSuggester } from "../src/createSuggester.js";
 import { calibrationPathFor } from "../src/loadCalibrator.js";
 
+// `pnpm --filter @nomen/suggest calibrate -- --model …` runs in packages/suggest and passes the "--" through:
+// drop it, and read relative paths from where the command was typed (pnpm's INIT_CWD).
+const from = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--")),
   options: {
     model: { type: "string" },
     adapter: { type: "string" },
@@ -36,10 +43,13 @@ const { values } = parseArgs({
   },
 });
 if (!values.model) throw new Error("--model is required: the base GGUF to calibrate");
-const out = values.out ?? calibrationPathFor(values.model);
+const modelPath = from(values.model);
+const adapterPath = values.adapter ? from(values.adapter) : undefined;
+const dataPath = from(values.data);
+const out = values.out ? from(values.out) : calibrationPathFor(modelPath);
 if (/test/i.test(values.data)) throw new Error(`refusing to calibrate on a test split: ${values.data}`);
 
-const descriptions = (await readFile(values.data, "utf8"))
+const descriptions = (await readFile(dataPath, "utf8"))
   .split("\n")
   .filter(Boolean)
   .map((line) => JSON.parse(line).messages?.find((m: { role: string }) => m.role === "user")?.content as string)
@@ -47,10 +57,10 @@ const descriptions = (await readFile(values.data, "utf8"))
   .slice(0, Number(values.limit));
 
 const runtime = await loadRuntime();
-const model = await runtime.loadModel({ modelPath: values.model });
+const model = await runtime.loadModel({ modelPath });
 const generator = await model.createGenerator({
   sequences: 4,
-  adapters: values.adapter ? [{ path: values.adapter }] : [],
+  adapters: adapterPath ? [{ path: adapterPath }] : [],
 });
 const suggester = await createSuggester({ generator, trustModelRefusals: false, seed: 1 });
 const judge = MetricJudge.create();
@@ -93,6 +103,12 @@ const best = results.reduce((a, b) => (b.logLoss < a.logLoss ? b : a));
 // Refit the winner on every sample before saving; write atomically.
 const final =
   best.spec.kind === "platt" ? fitPlatt(samples) : best.spec.kind === "isotonic" ? fitIsotonic(samples) : best.spec;
-await writeFile(`${out}.tmp`, `${JSON.stringify(final)}\n`);
-await rename(`${out}.tmp`, out);
+const temp = `${out}.${process.pid}.tmp`;
+try {
+  await writeFile(temp, `${JSON.stringify(final)}\n`);
+  await rename(temp, out);
+} catch (error) {
+  await rm(temp, { force: true });
+  throw error;
+}
 console.log(`wrote ${best.spec.kind} calibrator to ${out}`);
