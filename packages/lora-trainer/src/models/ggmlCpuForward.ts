@@ -17,6 +17,7 @@ import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable } from "@nomen/
 import { MissingTensorError, UnsupportedTensorTypeError } from "../errors.js";
 import type { DecoderConfig } from "./DecoderConfig.js";
 import type { GgmlActivationRounding } from "./ggmlRounding.js";
+import { libmCosf, libmSinf } from "./libmSinCosf.js";
 import { ggmlTypeName, type ModelSource } from "./ModelSource.js";
 import { type DecoderWeights, type Linear, transpose } from "./weights.js";
 
@@ -422,7 +423,7 @@ class Ctx {
 
   /**
    * ggml_compute_forward_rope_f32 (ops.cpp): θ starts at the position and is multiplied by
-   * powf(base, -2/n_dims) in float32 per pair; cosf/sinf of it; NORM pairs (2i, 2i+1), NEOX pairs (i, i+hd/2).
+   * powf(base, -2/n_dims) in float32 per pair; glibc's cosf/sinf of it (libmSinCosf.ts); NORM pairs (2i, 2i+1), NEOX pairs (i, i+hd/2).
    */
   rope(row: Float32Array, nHeads: number, pos: number, config: DecoderConfig): Float32Array {
     const { headDim, ropeBase, ropeStyle } = config;
@@ -431,8 +432,8 @@ class Ctx {
     const sin = new Float64Array(headDim / 2);
     let theta = fr(pos);
     for (let i = 0; i < headDim / 2; i++) {
-      cos[i] = fr(Math.cos(theta));
-      sin[i] = fr(Math.sin(theta));
+      cos[i] = libmCosf(theta);
+      sin[i] = libmSinf(theta);
       theta = fr(theta * thetaScale);
     }
     const out = new Float32Array(row.length);

@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { f32, GgmlType, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
 import { type GgmlCpuProfile, ggmlCpuProfile } from "../models/ggmlCpuForward.js";
 import { loadedGgmlCpuVariant } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
-import { compare, PARITY_CASES, PARITY_TOKENS } from "./parityCases.js";
+import { compare, PARITY_CASES, PARITY_TOKENS, summary, typed } from "./parityCases.js";
 
 /**
  * The F16/BF16 parity shapes over ten more weight seeds: the exact ggml-cpu path must stay ≤ 1e-4 at every position
@@ -63,4 +63,35 @@ describe("F16/BF16 parity over seeds", () => {
     );
     expect(exactWorst).toBeLessThanOrEqual(1e-4);
   });
+});
+
+describe("long sequences, exact path", () => {
+  it.each(["llama", "qwen2"] as const)(
+    "%s, F16: 250 positions, head dim 64 (SIMD K·Q blocks), RoPE base 1e6: ≤ 1e-4",
+    async (architecture) => {
+      if (!profile) return;
+      const path = join(dir, `long-${architecture}.gguf`);
+      const spec = tinyModelSpec({
+        ...{ architecture, dim: 128, heads: 2, kvHeads: 1, layers: 2, ffnDim: 96, seed: 5 },
+        typeOf: typed(GgmlType.F16),
+      });
+      await writeGguf(path, {
+        ...spec,
+        metadata: { ...spec.metadata, [`${architecture}.rope.freq_base`]: f32(1_000_000) },
+      });
+      const tokens = Array.from({ length: 250 }, (_, i) => (i * 37 + 11) % 256);
+      const theirs = await llamaCppLogProbs(llama, { modelPath: path, tokens, contextSize: 256 });
+      const model = await loadModel({ path, log: () => {} });
+      try {
+        const exact = compare(theirs, (await model.logProbs([tokens], { ggmlCpu: profile }))[0]!);
+        const tfjs = compare(theirs, (await model.logProbs([tokens]))[0]!);
+        console.log(
+          `${architecture}, F16, 250 positions: exact ${summary(exact.perPosition)}; TF.js ${summary(tfjs.perPosition)}`,
+        );
+        expect(Math.max(...exact.perPosition)).toBeLessThanOrEqual(1e-4);
+      } finally {
+        model.dispose();
+      }
+    },
+  );
 });

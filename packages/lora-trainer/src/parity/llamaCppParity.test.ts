@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { f32, tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { f32, GgmlType, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
 import { type GgmlCpuProfile, ggmlCpuProfile } from "../models/ggmlCpuForward.js";
 import { loadedGgmlCpuVariant } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
-import { compare, PARITY_CASES, PARITY_TOKENS, summary } from "./parityCases.js";
+import { compare, PARITY_CASES, PARITY_TOKENS, summary, typed } from "./parityCases.js";
 
 /**
  * Parity with llama.cpp (node-llama-cpp 3.21.1) on random-weight models written by @nomen/gguf's writer:
@@ -97,4 +97,28 @@ describe("long sequences", () => {
       expect(Math.max(...perPosition)).toBeLessThanOrEqual(1e-4);
     },
   );
+});
+
+describe("exact path past RoPE's large-angle reduction", () => {
+  it("llama, F16, 136 positions, head dim 64, RoPE base 1e6: ≤ 1e-4 (the TF.js pass misses most positions)", async () => {
+    if (!profile) return;
+    const path = join(dir, "long-f16.gguf");
+    const spec = tinyModelSpec({
+      ...{ architecture: "llama", dim: 128, heads: 2, kvHeads: 1, layers: 1, ffnDim: 96, seed: 5 },
+      typeOf: typed(GgmlType.F16),
+    });
+    await writeGguf(path, { ...spec, metadata: { ...spec.metadata, "llama.rope.freq_base": f32(1_000_000) } });
+    // angles ≥ 120 from position 120 on take glibc's other cosf/sinf path (libmSinCosf.ts)
+    const tokens = Array.from({ length: 136 }, (_, i) => (i * 37 + 11) % 256);
+    const theirs = await llamaCppLogProbs(llama, { modelPath: path, tokens, contextSize: 256 });
+    const model = await loadModel({ path, log: () => {} });
+    try {
+      const exact = compare(theirs, (await model.logProbs([tokens], { ggmlCpu: profile }))[0]!);
+      const tfjs = compare(theirs, (await model.logProbs([tokens]))[0]!);
+      console.log(`llama, F16, 136 positions: exact ${summary(exact.perPosition)}; TF.js ${summary(tfjs.perPosition)}`);
+      expect(Math.max(...exact.perPosition)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      model.dispose();
+    }
+  });
 });
