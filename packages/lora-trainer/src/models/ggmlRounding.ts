@@ -4,7 +4,8 @@ import type { Tf } from "../backend/loadTf.js";
 /**
  * How ggml's CPU backend rounds the activations it multiplies by a weight of a given type (its `vec_dot_type`):
  * F16 weights → activations rounded to F16, BF16 → BF16, Q8_0 → activations quantized to Q8_0 blocks of 32.
- * Reproducing it makes our log-probs match llama.cpp's on such files to ~1e-5 instead of ~1e-2.
+ * Reproducing it brings Q8_0 files to ~2e-6 of llama.cpp (from ~0.1) and most F16/BF16 positions to ~1e-6; the rest
+ * of F16/BF16 (an input within float32 noise of a rounding midpoint) needs ggml's exact float32 bits: ggmlCpuForward.ts.
  */
 export type GgmlActivationRounding = "f16" | "bf16" | "q8_0";
 
