@@ -149,13 +149,15 @@ export function fma32(a: number, b: number, c: number): number {
   return r;
 }
 
-/** Pairwise halving sum of float32 lanes: _mm512_reduce_add_ps / tinyBLAS hsum (upper half + lower half, repeat). */
-function reduceLanes(acc: Float64Array | number[], count: number): number {
-  const a = Array.from({ length: count }, (_, i) => acc[i] as number);
+/**
+ * Pairwise halving sum of float32 lanes: _mm512_reduce_add_ps / tinyBLAS hsum (upper half + lower half, repeat).
+ * Reduces `acc` in place (it is scratch).
+ */
+function reduceLanes(acc: Float64Array, count: number): number {
   for (let n = count >> 1; n >= 1; n >>= 1) {
-    for (let i = 0; i < n; i++) a[i] = fr((a[i] as number) + (a[i + n] as number));
+    for (let i = 0; i < n; i++) acc[i] = fr((acc[i] as number) + (acc[i + n] as number));
   }
-  return a[0] as number;
+  return acc[0] as number;
 }
 
 const HEX = (mantissa: number, exponent: number) => mantissa * 2 ** exponent;
@@ -219,6 +221,9 @@ const expf = (x: number) => fr(Math.exp(x));
 
 class Ctx {
   readonly #half = halfToFloatTable();
+  /** Scratch accumulators (the emulation is single-threaded and these never outlive a call). */
+  readonly #lanes = new Float64Array(16);
+  readonly #blocks = Array.from({ length: 4 }, () => new Float64Array(16));
   readonly ropeContraction: "none" | "first" | "second";
   readonly dotTailFma: boolean;
   readonly dpbf16: "odd-first" | "even-first" | "fused";
@@ -288,7 +293,7 @@ class Ctx {
   #tinyDot(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff: number, k: number, stride = 1): number {
     if (this.exactDots) return exactDot(a, aOff, b, bOff, k, stride);
     const { lanes } = this.profile;
-    const acc = new Float64Array(lanes);
+    const acc = this.#lanes.fill(0);
     for (let l = 0; l < k; l += lanes) {
       for (let j = 0; j < lanes; j++) {
         acc[j] = fma32(a[aOff + l + j] as number, b[(bOff + l + j) * stride] as number, acc[j] as number);
@@ -306,7 +311,7 @@ class Ctx {
 
   /** tinyBLAS<32, __m512, __m512bh> (AVX512-BF16): 16 lanes, each takes a pair of adjacent elements per step. */
   #tinyDotBf16(a: Float32Array, aOff: number, b: Float32Array, k: number): number {
-    const acc = new Float64Array(16);
+    const acc = this.#lanes.fill(0);
     for (let l = 0; l < k; l += 32) {
       for (let j = 0; j < 16; j++) {
         const i = l + 2 * j;
@@ -323,7 +328,8 @@ class Ctx {
   /** Four accumulators of `lanes` over blocks of 4·lanes, combined 0+2, 1+3, 0+1, then hsum (GGML_F32_VEC_REDUCE). */
   #simdBlocks(x: ArrayLike<number>, xOff: number, y: ArrayLike<number>, yOff: number, np: number, yStride = 1): number {
     const { lanes } = this.profile;
-    const acc = Array.from({ length: 4 }, () => new Float64Array(lanes));
+    const acc = this.#blocks;
+    for (const a of acc) a.fill(0);
     for (let i = 0; i < np; i += 4 * lanes) {
       for (let j = 0; j < 4; j++) {
         const accJ = acc[j]!;
@@ -491,7 +497,9 @@ class Ctx {
         for (let c = 0; c < nKv; c += lanes) {
           if (c + lanes <= nKv) {
             for (let s = c; s < c + lanes; s++) probs[s] = this.vExpf(fr((wp[s] as number) - max));
-            sum += reduceLanes(probs.subarray(c, c + lanes), lanes);
+            const scratch = this.#lanes;
+            scratch.set(probs.subarray(c, c + lanes));
+            sum += reduceLanes(scratch, lanes);
           } else {
             for (let s = c; s < nKv; s++) {
               probs[s] = expf(fr((wp[s] as number) - max));
