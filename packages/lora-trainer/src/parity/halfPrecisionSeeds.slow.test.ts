@@ -5,8 +5,8 @@ import { f32, GgmlType, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
-import { type GgmlCpuProfile, ggmlCpuProfile } from "../models/ggmlCpuForward.js";
-import { loadedGgmlCpuVariant } from "../testing/ggmlCpuVariant.js";
+import type { GgmlCpuProfile } from "../models/ggmlCpuForward.js";
+import { exactGgmlCpuProfile } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
 import { compare, PARITY_CASES, PARITY_TOKENS, summary, typed } from "./parityCases.js";
 
@@ -20,11 +20,12 @@ const HALF = PARITY_CASES.filter(([name]) => name.endsWith("F16"));
 let llama: Llama;
 let dir: string;
 let profile: GgmlCpuProfile | undefined;
-let variant: string | undefined;
+let skipReason = "";
 beforeAll(async () => {
   llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
-  variant = loadedGgmlCpuVariant();
-  profile = variant ? ggmlCpuProfile(variant) : undefined;
+  const exact = exactGgmlCpuProfile();
+  if ("skip" in exact) skipReason = exact.skip;
+  else ({ profile } = exact);
   dir = await mkdtemp(join(tmpdir(), "lora-trainer-half-seeds-"));
 });
 afterAll(async () => {
@@ -35,7 +36,7 @@ afterAll(async () => {
 describe("F16/BF16 parity over seeds", () => {
   it.each(HALF)("%s: exact path ≤ 1e-4 at every position for 10 seeds", async (name, options) => {
     if (!profile) {
-      console.log(`ggml-cpu variant ${variant ?? "(none found)"} is not modelled; skipped`);
+      console.log(`skipped: ${skipReason}`);
       return;
     }
     let exactWorst = 0;

@@ -5,8 +5,8 @@ import { f32, GgmlType, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
-import { type GgmlCpuProfile, ggmlCpuProfile } from "../models/ggmlCpuForward.js";
-import { loadedGgmlCpuVariant } from "../testing/ggmlCpuVariant.js";
+import type { GgmlCpuProfile } from "../models/ggmlCpuForward.js";
+import { exactGgmlCpuProfile } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
 import { compare, PARITY_CASES, PARITY_TOKENS, summary, typed } from "./parityCases.js";
 
@@ -20,11 +20,13 @@ const TOKENS = PARITY_TOKENS;
 let llama: Llama;
 let dir: string;
 let variant: string | undefined;
+let skipReason = "";
 let profile: GgmlCpuProfile | undefined;
 beforeAll(async () => {
   llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
-  variant = loadedGgmlCpuVariant();
-  profile = variant ? ggmlCpuProfile(variant) : undefined;
+  const exact = exactGgmlCpuProfile();
+  if ("skip" in exact) skipReason = exact.skip;
+  else ({ profile, variant } = exact);
   dir = await mkdtemp(join(tmpdir(), "lora-trainer-parity-"));
 });
 afterAll(async () => {
@@ -59,7 +61,7 @@ describe("forward pass vs llama.cpp", () => {
       }
       if (name.endsWith("Q8_0")) return; // the exact path covers F32/F16/BF16; Q8_0 already matches above
       if (!profile) {
-        console.log(`${name}: ggml-cpu variant ${variant ?? "(none found)"} is not modelled; exact path not checked`);
+        console.log(`${name}: exact path not checked: ${skipReason}`);
         return;
       }
       const exact = compare(theirs, (await model.logProbs([TOKENS], { ggmlCpu: profile }))[0]!);
