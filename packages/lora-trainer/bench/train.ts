@@ -94,6 +94,7 @@ const small = await DecoderModel.fromSource(
 );
 const smallConfig = small.config;
 const smallFlops = loraStepFlops(smallConfig, BATCH, SEQ);
+const smallFlopsTotal = () => smallFlops.total;
 const adapter = LoraAdapter.create(small, { log: quiet });
 const step = await suite.add({
   name: `LoRA step dim-512 8 layers, ${BATCH}×${SEQ}`,
@@ -103,6 +104,9 @@ const step = await suite.add({
   repeats: REPEATS,
   fn: trainStep(adapter, randomBatch(SMALL.vocabSize, BATCH, SEQ, 1)),
 });
+// The share of the ceiling from adjacent samples: ceiling, step, ceiling, step, …, each step against the mean of the
+// ceiling samples on either side, so load that comes and goes during the run hits both sides of the ratio alike.
+const pairedShares = await pairedCeilingShares(adapter, smallFlopsTotal());
 adapter.dispose();
 small.dispose();
 const ceiling = Math.max(ceilingBefore, await measureCeiling("after"));
@@ -139,6 +143,51 @@ const attention = await suite.add({
   },
 });
 tf.dispose([q, k, v, mask]);
+
+/**
+ * Wall-clock and CPU-time ratios of step GFLOP/s to ceiling GFLOP/s. The step and the matmul both run on one thread,
+ * so CPU time (process.cpuUsage) measures them alike whatever else the shared box runs; wall-clock ratios swing with
+ * the load.
+ */
+async function pairedCeilingShares(
+  trained: LoraAdapter,
+  stepFlops: number,
+): Promise<{ wall: number[]; cpu: number[] }> {
+  const n = 1024;
+  const a = tf.randomNormal([n, n]);
+  const time = async (fn: () => Promise<unknown>) => {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    await fn();
+    const cpu = process.cpuUsage(cpuStart);
+    return { wallMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  const matmul = async () => {
+    const c = tf.matMul(a, a);
+    await c.data();
+    c.dispose();
+  };
+  await matmul();
+  const ceilingSample = async () => {
+    const samples = [await time(matmul), await time(matmul), await time(matmul)];
+    const mid = (key: "wallMs" | "cpuMs") => samples.map((x) => x[key]).sort((x, y) => x - y)[1]!;
+    return { wall: (2 * n ** 3) / (mid("wallMs") / 1000), cpu: (2 * n ** 3) / (mid("cpuMs") / 1000) };
+  };
+  const batch = randomBatch(SMALL.vocabSize, BATCH, SEQ, 3);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let before = await ceilingSample();
+  for (let i = 0; i < REPEATS; i++) {
+    const step = await time(trainStep(trained, batch));
+    const after = await ceilingSample();
+    wall.push(stepFlops / (step.wallMs / 1000) / ((before.wall + after.wall) / 2));
+    cpu.push(stepFlops / (step.cpuMs / 1000) / ((before.cpu + after.cpu) / 2));
+    before = after;
+  }
+  a.dispose();
+  console.log(JSON.stringify({ suite: suite.suite, name: "step / ceiling, adjacent samples", wall, cpu }));
+  return { wall, cpu };
+}
 
 // 3. Qwen2.5-0.5B shape, a few steps.
 let qwenStep: Awaited<ReturnType<typeof suite.add>> | undefined;
@@ -199,6 +248,8 @@ const summary = {
     tokensPerSecond: +(step.perSecond ?? 0).toFixed(1),
     gflops: +smallGflops.toFixed(2),
     shareOfCeiling: +(smallGflops / (ceiling / 1e9)).toFixed(3),
+    pairedShareOfCeiling: +median(pairedShares.wall).toFixed(3),
+    cpuTimeShareOfCeiling: +median(pairedShares.cpu).toFixed(3),
     attentionShareOfStep: +(attention.medianMs / step.medianMs).toFixed(3),
   },
   ...(qwenStep
@@ -219,6 +270,11 @@ const summary = {
   loadAverage: benchEnvironment().loadAverage,
 };
 console.log(JSON.stringify(summary));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 function runTorchPeer() {
   const python = "/usr/bin/python3";
