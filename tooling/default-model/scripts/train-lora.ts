@@ -2,6 +2,7 @@
  * LoRA fine-tune of a base GGUF on a chat JSONL (dataset v2), with checkpoints; writes the adapter GGUF.
  *   node --import tsx scripts/train-lora.ts --run base-v1 --name lora-v2 --data ../../datasets/v2/train.jsonl \
  *     [--validation …/validation.jsonl] [--base models/runs/base-v1/nomen-base.gguf] [--tokens 500000] [--lr 1e-3] [--rank 8] [--resume]
+ *   … --init-from <lora ckpt>   (warm start: that checkpoint's adapter, fresh AdamW and schedule)
  *   … --export-only --checkpoint <ckpt> --out <adapter.gguf>   (same --rank/--alpha as the run)
  * Output: models/runs/<run>/<name>/nomen-lora.gguf, loss.jsonl; checkpoints in models/checkpoints/<run>-<name>/.
  */
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     resume: { type: "boolean", default: false },
     "export-only": { type: "boolean", default: false },
     checkpoint: { type: "string" },
+    "init-from": { type: "string" },
     out: { type: "string" },
     "models-dir": { type: "string" },
   },
@@ -61,6 +63,7 @@ const { result, bytes } = await trainLora({
   batchSize: Number(values.batch),
   microBatchSize: Number(values["micro-batch"]),
   resume: values.resume,
+  initFrom: values["init-from"],
   signal: controller.signal,
   log: (line) => console.log(line),
   onProgress: (p) =>

@@ -16,7 +16,7 @@ import { readJsonlRows } from "./jsonl.js";
 import { prepareRun } from "./prepareRun.js";
 import { REPO_ROOT, runPaths } from "./runPaths.js";
 import { trainBase } from "./trainBase.js";
-import { trainLora } from "./trainLora.js";
+import { exportLoraCheckpoint, trainLora } from "./trainLora.js";
 
 const datasetDir = join(REPO_ROOT, "datasets/v1");
 const tiny = { dim: 32, layers: 1, heads: 2, kvHeads: 2, ffnDim: 64 };
@@ -112,10 +112,36 @@ describe("default-model pipeline at tiny scale", () => {
       microBatchSize: 2,
       learningRate: 1e-2,
       evalEvery: 2,
+      checkpointDir: join(modelsDir, "lora-checkpoints"),
+      checkpointEvery: 1,
       log: () => {},
     });
     expect(lora.bytes).toBeGreaterThan(0);
     expect(lora.result.validationLosses.at(-1)!.loss).toBeLessThan(lora.result.validationLosses[0]!.loss);
+    // The newest checkpoint exports to the same adapter, and a warm start from it begins where the run ended.
+    const loraCheckpoint = (await latestCheckpoint(join(modelsDir, "lora-checkpoints")))!;
+    const exported = join(modelsDir, "from-checkpoint-lora.gguf");
+    await exportLoraCheckpoint({
+      basePath: paths.baseGguf,
+      checkpoint: loraCheckpoint,
+      outPath: exported,
+      log: () => {},
+    });
+    expect(await readFile(exported)).toEqual(await readFile(adapterPath));
+    const warmLora = await trainLora({
+      basePath: paths.baseGguf,
+      trainPath: paths.train,
+      validationPath: paths.validation,
+      outPath: join(modelsDir, "warm-lora.gguf"),
+      initFrom: loraCheckpoint,
+      tokenBudget: 4 * 330,
+      batchSize: 4,
+      microBatchSize: 2,
+      learningRate: 1e-9,
+      evalEvery: 1,
+      log: () => {},
+    });
+    expect(warmLora.result.validationLosses[0]!.loss).toBeCloseTo(lora.result.validationLosses.at(-1)!.loss, 3);
     const adapted = await evaluateCopy({
       modelPath: paths.baseGguf,
       adapters: [{ path: adapterPath }],

@@ -48,6 +48,11 @@ export interface TrainLoraOptions {
   evalEvery?: number;
   /** Defaults to false. */
   resume?: boolean;
+  /**
+   * Start from this LoRA checkpoint's weights (same rank and targets) with a fresh optimizer and schedule: a longer
+   * budget without retraining. Defaults to none (B = 0, the adapter starts as a no-op).
+   */
+  initFrom?: string;
   /** Defaults to 1. */
   seed?: number;
   signal?: AbortSignal;
@@ -97,6 +102,10 @@ export async function trainLora(
     seed,
     log,
   });
+  if (options.initFrom) {
+    await loadCheckpointWeights(loraTrainable(adapter), options.initFrom);
+    log(`default-model: LoRA weights from ${options.initFrom}`);
+  }
   log(
     `default-model: LoRA ${data.report.train.kept} examples, ${Math.round(tokensPerStep)} tokens/step → ${steps} steps`,
   );
