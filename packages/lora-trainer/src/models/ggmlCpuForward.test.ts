@@ -72,23 +72,33 @@ describe("DecoderModel.logProbs with { ggmlCpu }", () => {
     }
   });
 
-  it("refuses Q8_0 weights with a named error", () => {
-    const fake = { dataSync: () => new Float32Array(4), shape: [2, 2] };
-    const linear = { weight: fake, rounding: "q8_0" };
-    const weights = {
-      output: fake,
-      outputNorm: fake,
-      layers: [
-        {
-          attnNorm: fake,
-          ffnNorm: fake,
-          projections: Object.fromEntries(
-            ["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"].map((p) => [p, linear]),
-          ),
-        },
-      ],
-    } as unknown as DecoderWeights;
-    expect(() => ggmlWeightsFromDecoder(weights, "tiny.gguf")).toThrow(UnsupportedTensorTypeError);
-    expect(() => ggmlWeightsFromDecoder(weights, "tiny.gguf")).toThrow(/blk\.0\.attn_q is Q8_0/);
+  it("refuses K-quant weights, and Q8_0 blocks whose scale cannot be recovered, with a named error", async () => {
+    const fake = { dataSync: () => new Float32Array(64), shape: [32, 2] };
+    const weightsOf = (linear: object) =>
+      ({
+        output: fake,
+        outputNorm: fake,
+        layers: [
+          {
+            attnNorm: fake,
+            ffnNorm: fake,
+            projections: Object.fromEntries(
+              ["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"].map((p) => [p, linear]),
+            ),
+          },
+        ],
+      }) as unknown as DecoderWeights;
+    const q4k = weightsOf({ weight: fake, ggmlType: 12 });
+    expect(() => ggmlWeightsFromDecoder(q4k, "tiny.gguf")).toThrow(UnsupportedTensorTypeError);
+    expect(() => ggmlWeightsFromDecoder(q4k, "tiny.gguf")).toThrow(/blk\.0\.attn_q is Q4_K/);
+
+    const random = randomModel({
+      ...{ architecture: "llama", vocabSize: 61, dim: 32, layers: 1, heads: 4, kvHeads: 2, ffnDim: 32, seed: 4 },
+    });
+    const model = await DecoderModel.fromSource(memorySource(random), { log: () => {} });
+    const q = model.weights.layers[0]!.projections.attn_q;
+    q.ggmlType = 8; // claims Q8_0, but holds arbitrary floats
+    await expect(model.logProbs([[1, 2, 3]], { ggmlCpu: zen4 })).rejects.toThrow(/no ±127 value/);
+    model.dispose();
   });
 });

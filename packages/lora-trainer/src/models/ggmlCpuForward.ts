@@ -10,7 +10,7 @@
  * fused multiply-adds, RMS norm's double sum, ggml's own expf polynomial in softmax and SiLU, and RoPE's float32
  * angle recurrence. Everything here follows the source files named in the comments.
  *
- * Scope: F32, F16 and BF16 weights (Q8_0 already matches through plain rounding, see ggmlRounding.ts), one sequence
+ * Scope: F32, F16, BF16 and Q8_0 weights (not K-quants), one sequence
  * from position 0, flash attention off, F32 KV cache, threads 1 — the parity-test settings.
  */
 import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable } from "@nomen/gguf";
@@ -24,6 +24,7 @@ import { type DecoderWeights, type Linear, transpose } from "./weights.js";
 const fr = Math.fround;
 const F32 = 0;
 const F16 = 1;
+const Q8_0 = 8;
 const BF16 = 30;
 
 /**
@@ -202,6 +203,60 @@ export function ggmlVExpfAvx2(x: number): number {
   return fr(fma32(s2, j, s2) * s1);
 }
 
+const q8Cache = new WeakMap<GgmlMatrix, { q: Int8Array; d: Float32Array }>();
+
+/**
+ * A Q8_0 matrix's int8 values and F16 block scales, recovered from its dequantized floats (x = q·d is exact):
+ * d = max|x| / 127, as ggml's quantizer leaves ±127 in every nonzero block. Throws if a block does not fit that.
+ */
+function q8Blocks(w: GgmlMatrix): { q: Int8Array; d: Float32Array } {
+  const cached = q8Cache.get(w);
+  if (cached) return cached;
+  const blocks = w.data.length / 32;
+  const q = new Int8Array(w.data.length);
+  const d = new Float32Array(blocks);
+  const half = halfToFloatTable();
+  for (let b = 0; b < blocks; b++) {
+    let max = 0;
+    for (let i = b * 32; i < b * 32 + 32; i++) max = Math.max(max, Math.abs(w.data[i] as number));
+    const scale = max / 127;
+    if (max > 0 && (half[floatToHalf(scale)] !== scale || fr(127 * scale) !== max)) {
+      throw new UnsupportedTensorTypeError(
+        `Q8_0 block ${b} of a ${w.nOut}×${w.nIn} matrix has no ±127 value; its scale cannot be recovered exactly`,
+      );
+    }
+    d[b] = scale;
+    for (let i = b * 32; i < b * 32 + 32; i++) {
+      const v = max > 0 ? (w.data[i] as number) / scale : 0;
+      if (!Number.isInteger(v)) throw new UnsupportedTensorTypeError(`Q8_0 block ${b}: ${w.data[i]} is not q·d`);
+      q[i] = v;
+    }
+  }
+  const result = { q, d };
+  q8Cache.set(w, result);
+  return result;
+}
+
+/** quantize_row_q8_0 (arch/x86/quants.c): d = fp16(amax/127), q = round-half-even(x · (127/amax)). */
+function quantizeRowQ80(x: Float32Array, half: Float32Array): { q: Int8Array; d: Float32Array } {
+  const blocks = x.length / 32;
+  const q = new Int8Array(x.length);
+  const d = new Float32Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    let amax = 0;
+    for (let i = b * 32; i < b * 32 + 32; i++) amax = Math.max(amax, Math.abs(x[i] as number));
+    d[b] = half[floatToHalf(fr(amax / 127))] as number;
+    const id = amax !== 0 ? fr(127 / amax) : 0;
+    for (let i = b * 32; i < b * 32 + 32; i++) q[i] = roundHalfEven(fr((x[i] as number) * id));
+  }
+  return { q, d };
+}
+
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 /** Σ x·y in float64 (error ~1e-16, far below float32's), rounded once: the order-free reference for ablations. */
 function exactDot(
   x: ArrayLike<number>,
@@ -269,6 +324,7 @@ class Ctx {
    * k a multiple of its vector width KN, m a multiple of 4), otherwise ggml_vec_dot_<type> per output.
    */
   mulMat(w: GgmlMatrix, xs: Float32Array[]): Float32Array[] {
+    if (w.type === Q8_0) return this.#mulMatQ8(w, xs);
     const { lanes } = this.profile;
     const cols = xs.map((x) => this.#toVecDotType(x, w.type));
     const bf16Pairs = w.type === BF16 && this.profile.avx512bf16;
@@ -284,6 +340,36 @@ class Ctx {
         else if (w.type === F32) y[o] = this.vecDotF32(w.data, off, x, 0, w.nIn);
         else if (w.type === F16) y[o] = this.#vecDotF16(w.data, off, x, w.nIn);
         else y[o] = this.#vecDotBf16(w.data, off, x, w.nIn);
+      }
+      return y;
+    });
+  }
+
+  /**
+   * Q8_0 weights: the activations are quantized to Q8_0 (quantize_row_q8_0), and every output, whether through
+   * tinyBLAS_Q0_AVX or ggml_vec_dot_q8_0_q8_0 (both 8 float lanes on AVX2 and AVX-512 builds), accumulates per block
+   * fma(d_w·d_x, Σ of 4 consecutive int8 products, lane) and ends with the 8-lane hsum.
+   */
+  #mulMatQ8(w: GgmlMatrix, xs: Float32Array[]): Float32Array[] {
+    const weight = q8Blocks(w);
+    const blocks = w.nIn / 32;
+    const acc = this.#lanes;
+    return xs.map((x) => {
+      const act = quantizeRowQ80(x, this.#half);
+      const y = new Float32Array(w.nOut);
+      for (let o = 0; o < w.nOut; o++) {
+        acc.fill(0, 0, 8);
+        for (let b = 0; b < blocks; b++) {
+          const d = fr((weight.d[o * blocks + b] as number) * (act.d[b] as number));
+          const wq = (o * blocks + b) * 32;
+          const xq = b * 32;
+          for (let j = 0; j < 8; j++) {
+            let sum = 0;
+            for (let e = 4 * j; e < 4 * j + 4; e++) sum += (weight.q[wq + e] as number) * (act.q[xq + e] as number);
+            acc[j] = fma32(d, sum, acc[j] as number);
+          }
+        }
+        y[o] = reduceLanes(acc, 8);
       }
       return y;
     });
@@ -575,20 +661,21 @@ export async function ggmlWeightsFromSource(source: ModelSource, config: Decoder
   };
 }
 
-const TYPE_OF_ROUNDING: Record<GgmlActivationRounding, number | undefined> = { f16: F16, bf16: BF16, q8_0: undefined };
+const TYPE_OF_ROUNDING: Record<GgmlActivationRounding, number> = { f16: F16, bf16: BF16, q8_0: Q8_0 };
+const EXACT_TYPES = new Set([F32, F16, BF16, Q8_0]);
 
 /**
  * The same weights as a loaded {@link DecoderWeights} (read back from the backend and transposed to ggml rows), typed
- * by the activation rounding the loader attached, so it needs a model loaded with `matchGgmlRounding` (the default).
- * Throws UnsupportedTensorTypeError for Q8_0 matrices, which this re-enactment does not cover.
+ * by the ggml type the loader recorded (or, for weights built without one, the activation rounding it attached).
+ * Throws UnsupportedTensorTypeError for types this re-enactment does not cover (K-quants: ggml quantizes their
+ * activations to Q8_K, which is not modelled).
  */
 export function ggmlWeightsFromDecoder(weights: DecoderWeights, location = "model"): GgmlWeights {
-  const typeOf = (rounding: GgmlActivationRounding | undefined, name: string) => {
-    if (rounding === undefined) return F32;
-    const type = TYPE_OF_ROUNDING[rounding];
-    if (type === undefined) {
+  const typeOf = (ggmlType: number | undefined, rounding: GgmlActivationRounding | undefined, name: string) => {
+    const type = ggmlType ?? (rounding === undefined ? F32 : TYPE_OF_ROUNDING[rounding]);
+    if (!EXACT_TYPES.has(type)) {
       throw new UnsupportedTensorTypeError(
-        `${location}: ${name} is Q8_0; the exact ggml-cpu path covers F32, F16 and BF16 weights only`,
+        `${location}: ${name} is ${ggmlTypeName(type)}; the exact ggml-cpu path covers F32, F16, BF16 and Q8_0 weights`,
       );
     }
     return type;
@@ -596,14 +683,14 @@ export function ggmlWeightsFromDecoder(weights: DecoderWeights, location = "mode
   const rows = (linear: Linear, name: string): GgmlMatrix => {
     const [nIn, nOut] = linear.weight.shape;
     const data = transpose(linear.weight.dataSync() as Float32Array, nIn, nOut);
-    return { data, nIn, nOut, type: typeOf(linear.rounding, name) };
+    return { data, nIn, nOut, type: typeOf(linear.ggmlType, linear.rounding, name) };
   };
   const [vocab, dim] = weights.output.shape;
   const output: GgmlMatrix = {
     data: Float32Array.from(weights.output.dataSync() as Float32Array),
     nIn: dim,
     nOut: vocab,
-    type: typeOf(weights.outputRounding, "the output head"),
+    type: typeOf(weights.outputType, weights.outputRounding, "the output head"),
   };
   const tokenEmbedding = weights.tokenEmbedding
     ? { data: Float32Array.from(weights.tokenEmbedding.dataSync() as Float32Array), nIn: dim, nOut: vocab, type: F32 }

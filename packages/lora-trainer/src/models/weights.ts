@@ -12,6 +12,8 @@ export interface Linear {
   bias?: Tensor1D;
   /** Round inputs as ggml does for this weight's stored type (see ggmlRounding.ts); absent for F32. */
   rounding?: GgmlActivationRounding;
+  /** The ggml type the weight was stored as in the file (absent for weights built in memory: F32). */
+  ggmlType?: number;
 }
 
 export interface DecoderLayerWeights {
@@ -26,6 +28,8 @@ export interface DecoderWeights {
   /** [V, D], as ggml stores it (one row per token); the head multiplies it from the left (see decoder.ts). */
   output: Tensor2D;
   outputRounding?: GgmlActivationRounding;
+  /** The ggml type of the head's weight in the file (absent: F32). */
+  outputType?: number;
   outputNorm: Tensor1D;
   layers: DecoderLayerWeights[];
 }
@@ -69,6 +73,8 @@ export async function loadDecoderWeights(
       layers: [],
     };
     const outputRounding = roundingOf(head);
+    const outputType = source.tensors.find((t) => t.name === head)?.ggmlType;
+    if (outputType !== undefined) weights.outputType = outputType;
     if (outputRounding) weights.outputRounding = outputRounding;
     if (head === "output.weight")
       weights.tokenEmbedding = track(tf.tensor2d(await read("token_embd.weight"), [vocabSize, dim]));
@@ -77,7 +83,10 @@ export async function loadDecoderWeights(
       for (const projection of PROJECTIONS) {
         const base = `blk.${i}.${projection}`;
         const spec = source.tensors.find((t) => t.name === `${base}.weight`)!;
-        const linear: Linear = { weight: await matrix(`${base}.weight`, spec.ne[0]!, spec.ne[1]!) };
+        const linear: Linear = {
+          weight: await matrix(`${base}.weight`, spec.ne[0]!, spec.ne[1]!),
+          ggmlType: spec.ggmlType,
+        };
         if (present.has(`${base}.bias`)) linear.bias = await vector(`${base}.bias`);
         const rounding = roundingOf(`${base}.weight`);
         if (rounding) linear.rounding = rounding;

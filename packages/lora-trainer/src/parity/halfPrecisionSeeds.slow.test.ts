@@ -11,11 +11,17 @@ import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
 import { compare, PARITY_CASES, PARITY_TOKENS, summary, typed } from "./parityCases.js";
 
 /**
- * The F16/BF16 parity shapes over ten more weight seeds: the exact ggml-cpu path must stay ≤ 1e-4 at every position
+ * The F16/BF16/Q8_0 parity shapes over ten more weight seeds: the exact ggml-cpu path must stay ≤ 1e-4 at every position
  * (a rounding flip would show as ~1e-3), and the TF.js pass's misses are counted for the README.
  */
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HALF = PARITY_CASES.filter(([name]) => name.endsWith("F16"));
+const HALF = [
+  ...PARITY_CASES.filter(([name]) => name.endsWith("F16") || name.endsWith("Q8_0")),
+  [
+    "llama, GQA 2, untied, no bias, Q8_0 (dim 128)",
+    { architecture: "llama", dim: 128, heads: 4, kvHeads: 2, layers: 2, ffnDim: 256, typeOf: typed(GgmlType.Q8_0) },
+  ],
+] as typeof PARITY_CASES;
 
 let llama: Llama;
 let dir: string;
@@ -33,7 +39,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe("F16/BF16 parity over seeds", () => {
+describe("F16/BF16/Q8_0 parity over seeds", () => {
   it.each(HALF)("%s: exact path ≤ 1e-4 at every position for 10 seeds", async (name, options) => {
     if (!profile) {
       console.log(`skipped: ${skipReason}`);

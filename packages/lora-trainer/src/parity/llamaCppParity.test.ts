@@ -59,7 +59,6 @@ describe("forward pass vs llama.cpp", () => {
       } else {
         expect(Math.max(...tfjs.perPosition)).toBeLessThanOrEqual(1e-4);
       }
-      if (name.endsWith("Q8_0")) return; // the exact path covers F32/F16/BF16; Q8_0 already matches above
       if (!profile) {
         console.log(`${name}: exact path not checked: ${skipReason}`);
         return;
