@@ -171,7 +171,7 @@ describe("LocalGenerator", () => {
   it("minCount keeps the model writing: every complete list has at least minCount items", async () => {
     let short = 0;
     let complete = 0;
-    for (let seed = 0; seed < 12; seed++) {
+    for (let seed = 0; seed < 10; seed++) {
       const free = await generator.generateSuggestions({
         messages: [...messages],
         count: 6,
@@ -192,8 +192,8 @@ describe("LocalGenerator", () => {
       complete++;
       expect(JSON.parse(held.text).suggestions.length).toBe(6);
     }
-    expect(complete).toBeGreaterThan(6);
+    expect(complete).toBeGreaterThan(5);
     // The negative control: without minCount this model closes lists early.
     expect(short).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -100,6 +100,9 @@ describe("NOMEN_TIMINGS", () => {
     expect(nodeStart + cliStart).toBeLessThanOrEqual(report.marks[0]?.at ?? 0);
     for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
     const commandMs = (report.marks.at(-1)?.at ?? 0) - (report.marks[0]?.at ?? 0);
-    expect(Object.values(stages).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(commandMs + 1);
+    // Post-processing runs per name during generation (its time overlaps it), so it stays out of the sum.
+    const { postProcessing, ...sequential } = stages;
+    expect(Object.values(sequential).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(commandMs + 1);
+    expect(postProcessing).toBeLessThanOrEqual(commandMs);
   }, 60_000);
 });
