@@ -75,7 +75,8 @@ const requests = Array.from({ length: REQUESTS }, (_, i) => ({
 }));
 const grammar = await llama.createGrammar({
   grammar: buildSuggestionGbnf(
-    resolveConstraints({ count: 20, tlds: ["com", "io", "co"], allowHyphens: false, allowDigits: false }),
+    // The grammar the pipeline's first round uses: 20 items asked, at least the 20 still missing.
+    resolveConstraints({ count: 20, minCount: 20, tlds: ["com", "io", "co"], allowHyphens: false, allowDigits: false }),
   ),
 });
 const promptTokens = requests.map((request) => {
