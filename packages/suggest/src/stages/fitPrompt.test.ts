@@ -104,6 +104,24 @@ describe("fitPrompt on a byte-level model with a 1,024-token context", () => {
     expect((fitted.promptTokens ?? 0) + fitted.maxTokens).toBeLessThanOrEqual(300);
   });
 
+  it("fits 2,000 characters of text without spaces (Chinese: 3 bytes, 3 byte-level tokens, per character)", async () => {
+    const chinese = "我們是市中心的一家有機咖啡店，每天早上自己烘焙咖啡豆，並供應手工麵包。"
+      .repeat(60)
+      .slice(0, MAX_DESCRIPTION_LENGTH);
+    const request = resolveRequest({ business_description: chinese, count: 5 });
+    const fitted = fitPrompt(request, { generator, maxTokens: 512 });
+    expect(fitted.shortened).toBe("leading-characters");
+    expect(chinese.startsWith(fitted.messages.at(-1)?.content ?? "-")).toBe(true);
+    expect((fitted.promptTokens ?? 0) + fitted.maxTokens).toBeLessThanOrEqual(generator.contextSize);
+    const result = await generator.generateSuggestions({
+      messages: fitted.messages,
+      count: 5,
+      maxTokens: fitted.maxTokens,
+      seed: 2,
+    });
+    expect(result.tokens).toBeGreaterThan(0);
+  });
+
   it("throws ContextTooSmallError when the system prompt alone fills the context", () => {
     const request = resolveRequest({ business_description: "organic coffee shop downtown" });
     const system = generator.countPromptTokens({ messages: buildMessages(request).slice(0, 1) });

@@ -38,26 +38,53 @@ describe("shortenDescription", () => {
       text: "small organic coffee shop",
       step: "leading-words",
     });
-    expect(shortenDescription(description, within(1)).text).toBe("small");
+    expect(shortenDescription(description, within(3))).toEqual({ text: "sma", step: "leading-characters" });
+    expect(shortenDescription(description, within(0)).text).toBe("s");
+    // Text without spaces is cut by characters (code points: an emoji or CJK character is never split).
+    expect(shortenDescription("有機咖啡店🌱位於市中心", within(4))).toEqual({
+      text: "有機咖啡",
+      step: "leading-characters",
+    });
+    expect(shortenDescription("🌱🌱🌱", (text) => text.length <= 3).text).toBe("🌱");
   });
 
-  it("is extractive and deterministic, and fits whenever a word can (inputs up to 2,000 characters)", () => {
+  it("is extractive and deterministic, and always fits a budget of one character or more (inputs up to 2,000 characters)", () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,12}[.,!?]?$/);
     fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 2000 }), (words, max) => {
+        const input = words.join(" ").slice(0, 2000).trim() || "bakery";
+        const once = shortenDescription(input, within(max));
+        expect(shortenDescription(input, within(max))).toEqual(once);
+        const inputWords = new Set(input.split(" ").map((w) => w.replace(/[.,!?;]+$/, "")));
+        const strip = (word: string) => word.replace(/[.,!?;]+$/, "");
+        if (once.step === "leading-characters") {
+          expect([...inputWords].some((word) => word.startsWith(strip(once.text)))).toBe(true);
+        } else {
+          for (const kept of once.text.split(" ")) expect(inputWords.has(strip(kept))).toBe(true);
+        }
+        // Every word is at most 13 characters, so one word always fits.
+        expect(once.text.length).toBeLessThanOrEqual(max);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("never returns empty or broken text for any Unicode input", () => {
+    fc.assert(
       fc.property(
-        fc.array(word, { minLength: 1, maxLength: 400 }),
-        fc.integer({ min: 13, max: 2000 }),
-        (words, max) => {
-          const input = words.join(" ").slice(0, 2000).trim() || "bakery";
-          const once = shortenDescription(input, within(max));
-          expect(shortenDescription(input, within(max))).toEqual(once);
-          const inputWords = new Set(input.split(" ").map((w) => w.replace(/[.,!?;]+$/, "")));
-          for (const kept of once.text.split(" ")) expect(inputWords.has(kept.replace(/[.,!?;]+$/, ""))).toBe(true);
-          // Every word is at most 13 characters, so one word always fits.
-          expect(once.text.length).toBeLessThanOrEqual(max);
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 2, max: 300 }),
+        (raw, max) => {
+          const input = raw.replace(/\s+/g, " ").trim();
+          fc.pre(input !== "");
+          const { text } = shortenDescription(input, within(max));
+          expect(text.length).toBeGreaterThan(0);
+          expect(text.length).toBeLessThanOrEqual(Math.max(max, 2));
+          // No lone surrogate: a character was never cut in half.
+          expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

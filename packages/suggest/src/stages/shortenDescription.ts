@@ -13,7 +13,13 @@ const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /** How the text was shortened, in the order the steps are tried. */
-export type ShorteningStep = "none" | "duplicate-sentences" | "stopwords" | "leading-sentences" | "leading-words";
+export type ShorteningStep =
+  | "none"
+  | "duplicate-sentences"
+  | "stopwords"
+  | "leading-sentences"
+  | "leading-words"
+  | "leading-characters";
 
 /** A shortened description and the last step it needed. */
 export interface ShortenedDescription {
@@ -27,29 +33,37 @@ const SENTENCE_END = /(?<=[.!?;])\s+/;
  * Shortens a description until `fits(text)` holds, deterministically and extractively (every word kept is the
  * user's own, in the user's order), trying the gentlest step first:
  * 1. drop repeated sentences; 2. drop function words and words already said; 3. keep the leading sentences
- * of that; 4. keep the leading words of the first sentence. `fits` must be monotone (a prefix of a text that
- * fits also fits), as a token count against a budget is. When not even one word fits, the first word is
- * returned (the caller then has to give up answer budget).
+ * of that; 4. keep the leading words of the first sentence; 5. keep the leading characters of the first word
+ * (text without spaces, e.g. Chinese or Japanese). `fits` must be monotone (a prefix of a text that fits also
+ * fits), as a token count against a budget is. When not even one character fits, that character is returned
+ * (the caller then has to give up answer budget).
  */
 export function shortenDescription(description: string, fits: (text: string) => boolean): ShortenedDescription {
   if (fits(description)) return { text: description, step: "none" };
   const sentences = uniqueSentences(description.split(SENTENCE_END));
   const deduped = sentences.join(" ");
   if (fits(deduped)) return { text: deduped, step: "duplicate-sentences" };
-  const compact = compactSentences(sentences);
+  // A description of only function words or symbols keeps its sentences for the later steps.
+  const compacted = compactSentences(sentences);
+  const compact = compacted.length > 0 ? compacted : sentences;
   const compactText = compact.join(" ");
   if (fits(compactText)) return { text: compactText, step: "stopwords" };
   const leading = largestFitting(compact.length, (n) => fits(compact.slice(0, n).join(" ")));
   if (leading > 0) return { text: compact.slice(0, leading).join(" "), step: "leading-sentences" };
   const words = (compact[0] ?? description).split(" ");
   const kept = largestFitting(words.length, (n) => fits(words.slice(0, n).join(" ")));
-  return { text: words.slice(0, Math.max(1, kept)).join(" "), step: "leading-words" };
+  if (kept > 0) return { text: words.slice(0, kept).join(" "), step: "leading-words" };
+  // Code points, so a character is never split into invalid UTF-16.
+  const chars = Array.from(words[0] ?? "");
+  const prefix = largestFitting(chars.length, (n) => fits(chars.slice(0, n).join("")));
+  return { text: chars.slice(0, Math.max(1, prefix)).join(""), step: "leading-characters" };
 }
 
 function uniqueSentences(sentences: string[]): string[] {
   const seen = new Set<string>();
   return sentences.filter((sentence) => {
-    const key = normalize(sentence);
+    // Symbols only (emoji): the sentence is its own key.
+    const key = normalize(sentence) || sentence.trim();
     if (key === "" || seen.has(key)) return false;
     seen.add(key);
     return true;
