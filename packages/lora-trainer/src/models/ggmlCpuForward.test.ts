@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UnsupportedTensorTypeError } from "../errors.js";
+import { InvalidInputError, UnsupportedTensorTypeError } from "../errors.js";
 import { memorySource, randomModel } from "../testing/randomModel.js";
 import { referenceLogProbs } from "../testing/referenceForward.js";
 import { DecoderModel } from "./DecoderModel.js";
@@ -100,5 +100,24 @@ describe("DecoderModel.logProbs with { ggmlCpu }", () => {
     q.ggmlType = 8; // claims Q8_0, but holds arbitrary floats
     await expect(model.logProbs([[1, 2, 3]], { ggmlCpu: zen4 })).rejects.toThrow(/no ±127 value/);
     model.dispose();
+  });
+
+  it("checks the micro-batch split it is given", async () => {
+    const random = randomModel({
+      ...{ architecture: "qwen2", vocabSize: 61, dim: 32, layers: 1, heads: 4, kvHeads: 2, ffnDim: 32, seed: 5 },
+    });
+    const model = await DecoderModel.fromSource(memorySource(random), { log: () => {} });
+    const tokens = [[1, 2, 3, 4, 5, 6]];
+    await expect(model.logProbs(tokens, { ggmlCpu: zen4, ggmlCpuOptions: { ubatches: [3, 2] } })).rejects.toThrow(
+      InvalidInputError,
+    );
+    const split = await model.logProbs(tokens, { ggmlCpu: zen4, ggmlCpuOptions: { ubatches: [4, 1, 1] } });
+    const whole = await model.logProbs(tokens, { ggmlCpu: zen4 });
+    model.dispose();
+    let worst = 0;
+    for (const [t, row] of split[0]!.entries()) {
+      for (const [i, v] of row.entries()) worst = Math.max(worst, Math.abs(v - whole[0]![t]![i]!));
+    }
+    expect(worst).toBeLessThan(1e-4); // other kernels, same math
   });
 });

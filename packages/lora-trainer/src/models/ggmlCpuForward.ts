@@ -14,7 +14,7 @@
  * from position 0, flash attention off, F32 KV cache, threads 1 — the parity-test settings.
  */
 import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable } from "@nomen/gguf";
-import { MissingTensorError, UnsupportedTensorTypeError } from "../errors.js";
+import { InvalidInputError, MissingTensorError, UnsupportedTensorTypeError } from "../errors.js";
 import type { DecoderConfig } from "./DecoderConfig.js";
 import type { GgmlActivationRounding } from "./ggmlRounding.js";
 import { libmCosf, libmSinf } from "./libmSinCosf.js";
@@ -94,9 +94,16 @@ export interface GgmlCpuOptions {
   dotOrder?: "ggml" | "float64";
   /** Ablation: "libm" uses a correctly rounded expf in softmax and SiLU instead of ggml's polynomial. */
   expf?: "ggml" | "libm";
+  /** Micro-batch sizes llama.cpp evaluated the tokens in (they must add up to the token count); default 512 each. */
+  ubatches?: readonly number[];
 }
 
-/** Next-token logits [T][V] for one sequence starting at position 0, as ggml-cpu computes them. */
+/**
+ * Next-token logits [T][V] for one sequence starting at position 0, as ggml-cpu computes them when llama.cpp
+ * evaluates it in micro-batches of `options.ubatches` tokens (default: 512 at a time, llama.cpp's n_ubatch) with the
+ * earlier ones in the KV cache. A 1-token micro-batch (token-by-token decoding) takes ggml_vec_dot kernels instead of
+ * tinyBLAS, so its bits differ from the same position evaluated in a longer batch.
+ */
 export function ggmlCpuLogits(
   config: DecoderConfig,
   weights: GgmlWeights,
@@ -105,16 +112,48 @@ export function ggmlCpuLogits(
   options: GgmlCpuOptions = {},
 ): Float32Array[] {
   const ctx = new Ctx(profile, options);
+  const sizes =
+    options.ubatches ??
+    Array.from({ length: Math.ceil(tokens.length / 512) }, (_, i) => Math.min(512, tokens.length - 512 * i));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.reduce((a, b) => a + b, 0) !== tokens.length) {
+    throw new InvalidInputError(`ubatches [${sizes}] must be positive and add up to ${tokens.length} tokens`);
+  }
+  const cache: KvRows[] = weights.layers.map(() => ({ k: [], v: [] }));
+  const logits: Float32Array[] = [];
+  let start = 0;
+  for (const n of sizes) {
+    logits.push(...ubatchLogits(ctx, config, weights, tokens.slice(start, start + n), start, cache));
+    start += n;
+  }
+  return logits;
+}
+
+/** One layer's cached keys (after RoPE) and values, one row per position. */
+interface KvRows {
+  k: Float32Array[];
+  v: Float32Array[];
+}
+
+function ubatchLogits(
+  ctx: Ctx,
+  config: DecoderConfig,
+  weights: GgmlWeights,
+  tokens: readonly number[],
+  start: number,
+  cache: KvRows[],
+): Float32Array[] {
   const { dim, heads, kvHeads, headDim, rmsEps } = config;
-  const steps = tokens.length;
   const embd = weights.tokenEmbedding;
   let x: Float32Array[] = tokens.map((t) => embd.data.slice(t * dim, (t + 1) * dim));
-  for (const layer of weights.layers) {
+  weights.layers.forEach((layer, l) => {
     const h = x.map((row) => ctx.rmsNormMul(row, layer.attnNorm, rmsEps));
-    const q = ctx.addBias(ctx.mulMat(layer.q, h), layer.qBias).map((r, t) => ctx.rope(r, heads, t, config));
-    const k = ctx.addBias(ctx.mulMat(layer.k, h), layer.kBias).map((r, t) => ctx.rope(r, kvHeads, t, config));
+    const q = ctx.addBias(ctx.mulMat(layer.q, h), layer.qBias).map((r, t) => ctx.rope(r, heads, start + t, config));
+    const k = ctx.addBias(ctx.mulMat(layer.k, h), layer.kBias).map((r, t) => ctx.rope(r, kvHeads, start + t, config));
     const v = ctx.addBias(ctx.mulMat(layer.v, h), layer.vBias);
-    const attended = ctx.attention(q, k, v, heads, kvHeads, headDim);
+    const rows = cache[l]!;
+    rows.k.push(...k);
+    rows.v.push(...v);
+    const attended = ctx.attention(q, rows.k, rows.v, start, heads, kvHeads, headDim);
     const projected = ctx.mulMat(layer.o, attended);
     const ffnIn = x.map((row, t) => add(projected[t]!, row));
     const h2 = ffnIn.map((row) => ctx.rmsNormMul(row, layer.ffnNorm, rmsEps));
@@ -125,9 +164,9 @@ export function ggmlCpuLogits(
       gate.map((g, t) => ctx.swiglu(g, up[t]!)),
     );
     x = ffnIn.map((row, t) => add(down[t]!, row));
-  }
+  });
   const normed = x.map((row) => ctx.rmsNormMul(row, weights.outputNorm, rmsEps));
-  return steps === 0 ? [] : ctx.mulMat(weights.output, normed);
+  return ctx.mulMat(weights.output, normed);
 }
 
 function add(a: Float32Array, b: Float32Array): Float32Array {
@@ -559,44 +598,42 @@ class Ctx {
     q: Float32Array[],
     k: Float32Array[],
     v: Float32Array[],
+    start: number,
     heads: number,
     kvHeads: number,
     headDim: number,
   ): Float32Array[] {
     const steps = q.length;
-    const { lanes } = this.profile;
-    const nKv = Math.ceil(steps / lanes) * lanes; // masked cells are exact zeros after softmax; any padding gives these bits
+    const positions = k.length;
+    // Cells past the last position are masked: exact zeros after softmax, so any padding to whole SIMD blocks (the
+    // cache holds a multiple of 256) gives these bits; 64 covers ggml_vec_dot_f32's blocks of 4 × 16 lanes.
+    const nKv = Math.ceil(positions / 64) * 64;
     const scale = fr(1 / fr(Math.sqrt(headDim)));
+    const { lanes } = this.profile;
     const out = q.map(() => new Float32Array(heads * headDim));
     const probs = new Float64Array(nKv);
     const vT = new Float64Array(nKv); // one column of V (a row of the transposed cache)
+    const wp = new Float64Array(nKv);
     for (let h = 0; h < heads; h++) {
       const g = Math.floor(h / (heads / kvHeads));
       for (let t = 0; t < steps; t++) {
-        const wp = new Float64Array(nKv).fill(Number.NEGATIVE_INFINITY);
+        wp.fill(Number.NEGATIVE_INFINITY);
         let max = Number.NEGATIVE_INFINITY;
-        for (let s = 0; s <= t; s++) {
+        for (let s = 0; s <= start + t; s++) {
           wp[s] = fr(this.vecDotF32(k[s]!, g * headDim, q[t]!, h * headDim, headDim) * scale);
           max = Math.max(max, wp[s] as number);
         }
         let sum = 0;
         for (let c = 0; c < nKv; c += lanes) {
-          if (c + lanes <= nKv) {
-            for (let s = c; s < c + lanes; s++) probs[s] = this.vExpf(fr((wp[s] as number) - max));
-            const scratch = this.#lanes;
-            scratch.set(probs.subarray(c, c + lanes));
-            sum += reduceLanes(scratch, lanes);
-          } else {
-            for (let s = c; s < nKv; s++) {
-              probs[s] = expf(fr((wp[s] as number) - max));
-              sum += probs[s] as number;
-            }
-          }
+          for (let s = c; s < c + lanes; s++) probs[s] = this.vExpf(fr((wp[s] as number) - max));
+          const scratch = this.#lanes;
+          scratch.set(probs.subarray(c, c + lanes));
+          sum += reduceLanes(scratch, lanes);
         }
         const inv = fr(1 / sum);
         for (let s = 0; s < nKv; s++) probs[s] = fr((probs[s] as number) * inv);
         for (let d = 0; d < headDim; d++) {
-          for (let s = 0; s < nKv; s++) vT[s] = s < steps ? (v[s]![g * headDim + d] as number) : 0;
+          for (let s = 0; s < nKv; s++) vT[s] = s < positions ? (v[s]![g * headDim + d] as number) : 0;
           out[t]![h * headDim + d] =
             steps >= 2 && headDim % 4 === 0
               ? this.#tinyDot(vT, 0, probs, 0, nKv)

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { f32, GgmlType, tinyModelSpec, writeGguf } from "@nomen/gguf";
-import { getLlama, type Llama, LlamaLogLevel } from "node-llama-cpp";
+import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
 import type { GgmlCpuProfile } from "../models/ggmlCpuForward.js";
@@ -120,6 +120,51 @@ describe("exact path past RoPE's large-angle reduction", () => {
       expect(Math.max(...exact.perPosition)).toBeLessThanOrEqual(1e-4);
     } finally {
       model.dispose();
+    }
+  });
+});
+
+describe("exact path, decoding token by token", () => {
+  it("qwen2, F16: llama.cpp fed 8 tokens, then one at a time (1-token micro-batches take ggml_vec_dot kernels)", async () => {
+    if (!profile) return;
+    const path = join(dir, "incremental-f16.gguf");
+    const spec = tinyModelSpec({
+      ...{ architecture: "qwen2", dim: 128, heads: 4, kvHeads: 2, layers: 2, ffnDim: 256, seed: 3 },
+      typeOf: typed(GgmlType.F16),
+    });
+    await writeGguf(path, spec);
+    const ubatches = [8, 1, 1, 1, 1, 5, 1, 1, 1];
+    const model = await llama.loadModel({ modelPath: path });
+    const context = await model.createContext({
+      ...{ contextSize: 64, threads: 1, flashAttention: false },
+      ...{ experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" },
+    });
+    const sequence = context.getSequence();
+    const theirs: Map<number, number>[] = [];
+    let at = 0;
+    for (const n of ubatches) {
+      const results = await sequence.controlledEvaluate(
+        TOKENS.slice(at, at + n).map((t) => [t as Token, { generateNext: { probabilities: true } }]),
+      );
+      theirs.push(
+        ...results.map((r) => new Map([...(r?.next?.probabilities ?? [])].map(([t, p]) => [t, Math.log(p)]))),
+      );
+      at += n;
+    }
+    await context.dispose();
+    await model.dispose();
+    const ours = await loadModel({ path, log: () => {} });
+    try {
+      const stepwise = (await ours.logProbs([TOKENS], { ggmlCpu: profile, ggmlCpuOptions: { ubatches } }))[0]!;
+      const oneBatch = (await ours.logProbs([TOKENS], { ggmlCpu: profile }))[0]!;
+      const exact = compare(theirs, stepwise);
+      console.log(
+        `token by token: exact ${summary(exact.perPosition)}; ` +
+          `modelled as one batch ${summary(compare(theirs, oneBatch).perPosition)}`,
+      );
+      expect(Math.max(...exact.perPosition)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      ours.dispose();
     }
   });
 });
