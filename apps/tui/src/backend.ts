@@ -95,7 +95,14 @@ export async function openSuggester(options: OpenBackendOptions = {}): Promise<S
  * module loader would finish node-llama-cpp's graph last, and the child process would start late.
  */
 async function startRuntime(): Promise<{ runtime: Promise<Runtime> }> {
-  const { loadRuntime } = await import("@nomen/metal-runtime");
+  let loadRuntime: typeof import("@nomen/metal-runtime").loadRuntime;
+  try {
+    ({ loadRuntime } = await import("@nomen/metal-runtime"));
+  } catch (cause) {
+    throw new MissingDependencyError("The model runtime (@nomen/metal-runtime) is not built. Hint: pnpm build.", {
+      cause,
+    });
+  }
   const runtime = loadRuntime({ gpu: "auto" });
   // Awaited by createPipeline; until then a failed start must not count as an unhandled rejection.
   runtime.catch(() => {});
