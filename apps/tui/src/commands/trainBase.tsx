@@ -112,7 +112,7 @@ export async function trainBaseCommand(
       const at = store.state.checkpoint;
       const message = at
         ? `interrupted at step ${store.state.progress?.step ?? 0}; checkpoint step ${at.step} written, continue with --resume (${at.path})`
-        : `interrupted at step ${store.state.progress?.step ?? 0} before the first step finished; nothing to resume`;
+        : `interrupted at step ${store.state.progress?.step ?? 0} with no checkpoint written; nothing to resume`;
       store.update({ finished: { ok: false, message } });
       if (!view) io.stderr.write(`nomen: train base: ${message}\n`);
       return ExitCode.interrupted;

@@ -122,9 +122,10 @@ export async function runBaseTraining(
       onProgress: events.onProgress,
       onCheckpoint: events.onCheckpoint,
     });
+    // Training is done: a Ctrl-C from here on would lose it, so the export (about a second) is not abortable.
     events.onPhase?.("export", options.out);
     const modelPath = join(options.out, "model.gguf");
-    await writeFullModelGguf(model, { path: modelPath, tokenizer, type: options.type, signal });
+    await writeFullModelGguf(model, { path: modelPath, tokenizer, type: options.type });
     const trainLog = join(options.out, "train-log.json");
     await writeFileAtomic(trainLog, `${JSON.stringify({ options, parameters, ...result }, null, 2)}\n`);
     return {

@@ -130,6 +130,24 @@ describe("train", () => {
     resumed.dispose();
   });
 
+  it("lets timers and signal handlers run between micro-batches (Ctrl-C is a macrotask)", async () => {
+    const adapter = adapterOf();
+    const controller = new AbortController();
+    const steps: number[] = [];
+    setTimeout(() => controller.abort(new Error("SIGINT")), 0); // runs only if the loop yields to the event loop
+    await expect(
+      train({
+        adapter,
+        trainBatches: batches,
+        args: { ...args, iters: 200, evalEvery: 0 },
+        signal: controller.signal,
+        onProgress: (p) => steps.push(p.step),
+      }),
+    ).rejects.toThrow(AbortError);
+    expect(steps.length).toBeLessThan(5);
+    adapter.dispose();
+  });
+
   it("checkpoints on abort (default with checkpointDir), at a step boundary or mid-accumulation, and resumes exactly", async () => {
     const straight = adapterOf();
     const reference = await train({ adapter: straight, trainBatches: batches, validationBatches: validation, args });

@@ -138,6 +138,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       let micro = 0;
       const stepStart = state.microBatches; // the data position of this step's boundary
       for (; micro < args.gradAccumulation && state.microBatches < totalMicroBatches; micro++) {
+        // On wasm every await in a step resolves as a microtask, so without this the event loop never turns during
+        // training: no SIGINT handler (Ctrl-C → abort) and no terminal redraw would run until the end.
+        await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) {
           tf.dispose(accumulated ?? []); // this step's partial gradients are dropped; the resume recomputes them
           if (saveOnAbort && state.step > startStep) {
