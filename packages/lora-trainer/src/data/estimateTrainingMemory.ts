@@ -27,16 +27,17 @@ export interface TrainingMemoryReport {
 }
 
 /**
- * Float32 values per token that one LoRA step keeps at its peak, fitted to `tf.profile` peaks of q/k/v/o LoRA steps
- * (dropout on) on 7 shapes, dim 64–256, ffn 128–1024, vocab 261–4096, 2–4 layers, 256–512 tokens per batch, and
- * rounded up so the estimate stays above every measurement (by 0–15%): per layer ≈ 130·dim + 16·ffn
- * + 12·heads·seqLen (attention scores and their gradients), plus ≈ 16·vocab for the logits, log-softmax and their
- * gradients. Measured in `estimateTrainingMemory.test.ts`.
+ * Float32 values per token that one LoRA step keeps at its peak: per layer ≈ 84.5·dim + 10.4·ffn + 7.8·heads·seqLen
+ * (attention scores and their gradients), plus ≈ 10.4·vocab for the logits, log-softmax and their gradients. First
+ * fitted to `tf.profile` peaks on 7 shapes (dim 64–256, ffn 128–1024, vocab 261–4096, 2–4 layers, 256–512 tokens),
+ * then scaled by 0.65 once wasm's Identity stopped copying the inputs the tape saves (wasmKernelFixes.ts): the bytes
+ * the backend really allocates per step came out 1.62–1.75× below the old estimate on dim 64–896 (vocab up to 32,768),
+ * so the estimate now stays 5–14% above them. Measured in `estimateTrainingMemory.test.ts`.
  */
-const PER_DIM = 130;
-const PER_FFN = 16;
-const PER_SCORE = 12;
-const PER_VOCAB = 16;
+const PER_DIM = 84.5;
+const PER_FFN = 10.4;
+const PER_SCORE = 7.8;
+const PER_VOCAB = 10.4;
 /** The wasm heap outgrows live tensors by ~12% (see memory.ts). */
 const WASM_ALLOCATOR_OVERHEAD = 0.12;
 
