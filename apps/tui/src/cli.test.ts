@@ -1,28 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findDefaultModel } from "./defaultModel.js";
+import { cliCommand } from "./testing/cliCommand.js";
 import { tempDir } from "./testing/tempDir.js";
 
-const srcDir = import.meta.dirname;
-const builtCli = join(srcDir, "..", "dist", "cli.js");
-
-/** Newest modification time of the sources under `dir` (tests excluded), to tell whether dist/ is current. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-// The built command starts in a fraction of tsx's time (no TypeScript transform), which matters on a loaded
-// machine; a dist/ older than the sources would test stale code, so then the sources run through tsx.
-const useBuilt = existsSync(builtCli) && statSync(builtCli).mtimeMs >= newestMtime(srcDir);
-const command = useBuilt ? [builtCli] : ["--import", import.meta.resolve("tsx"), join(srcDir, "cli.ts")];
+const command = cliCommand();
 
 /** Runs the real command line (stdout/stdin are pipes here, not a terminal). */
 function nomen(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
