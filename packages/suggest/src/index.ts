@@ -11,6 +11,7 @@ export {
 } from "./createSuggester.js";
 export {
   CalibratorFileError,
+  ContextTooSmallError,
   InvalidRequestError,
   type InvalidRequestErrorOptions,
   SuggestError,
@@ -38,5 +39,13 @@ export {
   type SuggestResponse,
 } from "./runPipeline.js";
 export { checkDomain, type DropReason, type ValidateDomain } from "./stages/checkDomain.js";
+export {
+  answerTokensFor,
+  type FitPromptOptions,
+  type FittedPrompt,
+  fitPrompt,
+  itemsPerRound,
+} from "./stages/fitPrompt.js";
 export { type OutputFilter, policyOutputFilter } from "./stages/outputFilter.js";
 export { type Candidate, rankSuggestions, styleFit } from "./stages/rankSuggestions.js";
+export { type ShortenedDescription, type ShorteningStep, shortenDescription } from "./stages/shortenDescription.js";
