@@ -89,6 +89,15 @@ describe("nomen train base on a tiny from-scratch model", { timeout: 120_000 }, 
     expect(second.err.join("")).not.toContain("step 1/20");
   });
 
+  it("learns BPE merges from the training text with --vocab bpe:N and keeps the vocabulary for --resume", async () => {
+    const out = join(tempDir("nomen-train-base-bpe-"), "base");
+    const { io: plain, out: stdout, err } = io();
+    expect(await trainBaseCommand({ ...TINY, data, out, maxSteps: 1, vocab: "bpe:16" }, plain)).toBe(0);
+    expect(err.join("")).toContain("vocabulary 275 tokens"); // 256 bytes + 16 merges + 3 ChatML specials
+    const vocabulary = JSON.parse(readFileSync(JSON.parse(stdout.join("")).vocabulary, "utf8"));
+    expect(vocabulary.tokens).toHaveLength(275);
+  });
+
   it("reads --config YAML (flags win), and refuses bad settings and missing files before training", async () => {
     const dir = tempDir("nomen-train-base-cfg-");
     const config = join(dir, "base.yaml");
