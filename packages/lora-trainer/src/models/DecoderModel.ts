@@ -37,7 +37,7 @@ export interface LogProbsOptions {
   /**
    * Compute with a float32 re-enactment of llama.cpp's CPU graph for this ggml-cpu variant (see ggmlCpuForward.ts)
    * instead of TF.js: matches llama.cpp to ≤ 8e-6 on F32, F16 and BF16 weights, where the TF.js pass can differ by
-   * up to ~1e-1 on F16/BF16 files. Pure JS, for parity checks and evaluation of small models only (~10⁸
+   * up to ~1e-1 on F16/BF16 files. Pure JS, for parity checks and evaluation of small models only (2–3×10⁸
    * multiply-adds per second), no gradients; each row starts at position 0. Get the profile with `ggmlCpuProfile(variant)`.
    */
   ggmlCpu?: GgmlCpuProfile;

@@ -297,16 +297,9 @@ function roundHalfEven(v: number): number {
 }
 
 /** Σ x·y in float64 (error ~1e-16, far below float32's), rounded once: the order-free reference for ablations. */
-function exactDot(
-  x: ArrayLike<number>,
-  xOff: number,
-  y: ArrayLike<number>,
-  yOff: number,
-  n: number,
-  yStride = 1,
-): number {
+function exactDot(x: ArrayLike<number>, xOff: number, y: ArrayLike<number>, yOff: number, n: number): number {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += (x[xOff + i] as number) * (y[(yOff + i) * yStride] as number);
+  for (let i = 0; i < n; i++) sum += (x[xOff + i] as number) * (y[yOff + i] as number);
   return fr(sum);
 }
 
@@ -375,7 +368,9 @@ class Ctx {
         const off = o * w.nIn;
         if (this.exactDots) y[o] = exactDot(w.data, off, x, 0, w.nIn);
         else if (tiny)
-          y[o] = bf16Pairs ? this.#tinyDotBf16(w.data, off, x, w.nIn) : this.#tinyDot(w.data, off, x, 0, w.nIn);
+          y[o] = bf16Pairs
+            ? this.#tinyDotBf16(w.data, off, x, w.nIn)
+            : this.#tinyDot(w.data, off, x, 0, w.nIn, w.type !== F32);
         else if (w.type === F32) y[o] = this.vecDotF32(w.data, off, x, 0, w.nIn);
         else if (w.type === F16) y[o] = this.#vecDotF16(w.data, off, x, w.nIn);
         else y[o] = this.#vecDotBf16(w.data, off, x, w.nIn);
@@ -415,14 +410,28 @@ class Ctx {
   }
 
   /** tinyBLAS gemm_bloc, one output: lane j accumulates elements ≡ j (mod lanes) with FMA, then hsum. */
-  #tinyDot(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff: number, k: number, stride = 1): number {
-    if (this.exactDots) return exactDot(a, aOff, b, bOff, k, stride);
+  #tinyDot(
+    a: ArrayLike<number>,
+    aOff: number,
+    b: ArrayLike<number>,
+    bOff: number,
+    k: number,
+    halfProducts = false,
+  ): number {
+    if (this.exactDots) return exactDot(a, aOff, b, bOff, k);
     const { lanes } = this.profile;
-    const acc = this.#lanes.fill(0);
-    for (let l = 0; l < k; l += lanes) {
-      for (let j = 0; j < lanes; j++) {
-        acc[j] = fma32(a[aOff + l + j] as number, b[(bOff + l + j) * stride] as number, acc[j] as number);
+    const acc = this.#lanes;
+    for (let j = 0; j < lanes; j++) {
+      let sum = 0; // lanes are independent: one at a time is the same sequence of roundings
+      if (halfProducts) {
+        // F16·F16 and BF16·BF16 products are float32 values, and a float64 sum of two float32 values rounds to the
+        // same float32 as the exact sum (exact when their exponents are within 29, else the smaller is below
+        // 2^-29 relative and both round to the larger), so the FMA is this plain add.
+        for (let l = j; l < k; l += lanes) sum = fr(sum + (a[aOff + l] as number) * (b[bOff + l] as number));
+      } else {
+        for (let l = j; l < k; l += lanes) sum = fma32(a[aOff + l] as number, b[bOff + l] as number, sum);
       }
+      acc[j] = sum;
     }
     return reduceLanes(acc, lanes);
   }
@@ -451,17 +460,27 @@ class Ctx {
   }
 
   /** Four accumulators of `lanes` over blocks of 4·lanes, combined 0+2, 1+3, 0+1, then hsum (GGML_F32_VEC_REDUCE). */
-  #simdBlocks(x: ArrayLike<number>, xOff: number, y: ArrayLike<number>, yOff: number, np: number, yStride = 1): number {
+  #simdBlocks(
+    x: ArrayLike<number>,
+    xOff: number,
+    y: ArrayLike<number>,
+    yOff: number,
+    np: number,
+    halfProducts = false,
+  ): number {
     const { lanes } = this.profile;
     const acc = this.#blocks;
-    for (const a of acc) a.fill(0);
-    for (let i = 0; i < np; i += 4 * lanes) {
-      for (let j = 0; j < 4; j++) {
-        const accJ = acc[j]!;
-        for (let l = 0; l < lanes; l++) {
-          const e = i + j * lanes + l;
-          accJ[l] = fma32(x[xOff + e] as number, y[(yOff + e) * yStride] as number, accJ[l] as number);
+    const stride = 4 * lanes;
+    for (let j = 0; j < 4; j++) {
+      const accJ = acc[j]!;
+      for (let l = 0; l < lanes; l++) {
+        let sum = 0;
+        for (let e = j * lanes + l; e < np; e += stride) {
+          const a = x[xOff + e] as number;
+          const b = y[yOff + e] as number;
+          sum = halfProducts ? fr(sum + a * b) : fma32(a, b, sum); // see #tinyDot
         }
+        accJ[l] = sum;
       }
     }
     for (let l = 0; l < lanes; l++) {
@@ -477,13 +496,13 @@ class Ctx {
   }
 
   /** ggml_vec_dot_f32 (vec.cpp): SIMD blocks of 4·lanes into a float, then a float scalar tail. */
-  vecDotF32(x: ArrayLike<number>, xOff: number, y: ArrayLike<number>, yOff: number, n: number, yStride = 1): number {
-    if (this.exactDots) return exactDot(x, xOff, y, yOff, n, yStride);
+  vecDotF32(x: ArrayLike<number>, xOff: number, y: ArrayLike<number>, yOff: number, n: number): number {
+    if (this.exactDots) return exactDot(x, xOff, y, yOff, n);
     const np = n & ~(4 * this.profile.lanes - 1);
-    let sum = np > 0 ? this.#simdBlocks(x, xOff, y, yOff, np, yStride) : 0;
+    let sum = np > 0 ? this.#simdBlocks(x, xOff, y, yOff, np) : 0;
     for (let i = np; i < n; i++) {
       const a = x[xOff + i] as number;
-      const b = y[(yOff + i) * yStride] as number;
+      const b = y[yOff + i] as number;
       sum = this.dotTailFma ? fma32(a, b, sum) : fr(sum + fr(a * b));
     }
     return sum;
@@ -492,7 +511,7 @@ class Ctx {
   /** ggml_vec_dot_f16: SIMD blocks, then a double tail of exact products, rounded once. */
   #vecDotF16(x: Float32Array, xOff: number, y: Float32Array, n: number): number {
     const np = n & ~(4 * this.profile.lanes - 1);
-    let sum = np > 0 ? this.#simdBlocks(x, xOff, y, 0, np) : 0;
+    let sum = np > 0 ? this.#simdBlocks(x, xOff, y, 0, np, true) : 0;
     for (let i = np; i < n; i++) sum += (x[xOff + i] as number) * (y[i] as number);
     return fr(sum);
   }
