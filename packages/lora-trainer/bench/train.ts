@@ -3,7 +3,7 @@
  *   1. the backend's dense 2D matmul GFLOP/s (the ceiling),
  *   2. LoRA training steps (r=8, alpha=16, q/k/v/o, AdamW, clipping) on a dim-512 / 8-layer model: tokens/s and
  *      achieved GFLOP/s, and attention's share of the step (its matmuls + softmax, forward and backward, timed alone),
- *   3. a few steps on the Qwen2.5-0.5B shape, all 24 layers, 1×32 tokens (Q8_0 file, dequantized to float32;
+ *   3. a few steps on the Qwen2.5-0.5B shape, all 24 layers, 1×64 tokens (Q8_0 file, dequantized to float32;
  *      BENCH_QWEN=0 skips it, BENCH_QWEN_LAYERS / BENCH_QWEN_SEQ change it), with the heap it reached,
  *   4. the same dim-512 step in PyTorch on the CPU (Debian python3-torch + OpenBLAS, apt-installed here on first
  *      run; BENCH_TORCH=0 skips it), with the ratio.
@@ -38,7 +38,7 @@ const SMALL = { vocabSize: 4096, dim: 512, layers: 8, heads: 8, kvHeads: 2, ffnD
 const [BATCH, SEQ] = [4, 128];
 const REPEATS = Number(process.env["BENCH_REPEATS"] ?? 3);
 const QWEN_LAYERS = Number(process.env["BENCH_QWEN_LAYERS"] ?? 24);
-const QWEN_SEQ = Number(process.env["BENCH_QWEN_SEQ"] ?? 32);
+const QWEN_SEQ = Number(process.env["BENCH_QWEN_SEQ"] ?? 64);
 const { tf, backend } = await loadTf();
 const suite = new BenchSuite("lora-trainer training (LoRA r=8 q/k/v/o)");
 const quiet = () => {};
@@ -199,7 +199,7 @@ if (process.env["BENCH_QWEN"] !== "0") {
   try {
     // All 24 layers at full width with the 151,936-token tied head: 1.98 GB of float32 weights in the ~4 GiB wasm32
     // heap. It trains because the adapter packs the frozen weights transiently and wasm's Identity no longer copies
-    // them (wasmKernelFixes.ts); 1×32 tokens keeps the predicted peak (estimateTrainingMemory) under the heap.
+    // them (wasmKernelFixes.ts); at 1×64 tokens the predicted peak (estimateTrainingMemory) is ~3.4 GiB of the ~3.75.
     const config = { ...qwen25Config("0.5B"), contextLength: 2048, layers: QWEN_LAYERS };
     const path = join(dir, "qwen2.5-0.5b-shape-q8_0.gguf");
     await writeQwenShapedQ8(path, config);
