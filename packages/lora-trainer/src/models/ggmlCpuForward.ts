@@ -13,7 +13,7 @@
  * Scope: F32, F16, BF16 and Q8_0 weights (not K-quants), one sequence
  * from position 0, flash attention off, F32 KV cache, threads 1 — the parity-test settings.
  */
-import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable } from "@nomen/gguf";
+import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable, openGguf, readTensor } from "@nomen/gguf";
 import { InvalidInputError, MissingTensorError, UnsupportedTensorTypeError } from "../errors.js";
 import type { DecoderConfig } from "./DecoderConfig.js";
 import type { GgmlActivationRounding } from "./ggmlRounding.js";
@@ -72,6 +72,18 @@ export interface GgmlLayer {
   qBias?: Float32Array;
   kBias?: Float32Array;
   vBias?: Float32Array;
+  /** LoRA adapters on projections (llama.cpp's build_lora_mm: W·x + scale·B·(A·x), before the bias). */
+  lora?: Partial<Record<GgmlProjection, GgmlLora>>;
+}
+
+export type GgmlProjection = "q" | "k" | "v" | "o" | "gate" | "up" | "down";
+
+/** One adapter pair: A is `r` rows of n_in, B is n_out rows of `r` (the GGUF lora_a / lora_b layout). */
+export interface GgmlLora {
+  a: GgmlMatrix;
+  b: GgmlMatrix;
+  /** llama.cpp's float32 `adapter_scale · alpha / r` (or `adapter_scale` without alpha). */
+  scale: number;
 }
 
 export interface GgmlWeights {
@@ -147,20 +159,23 @@ function ubatchLogits(
   let x: Float32Array[] = tokens.map((t) => embd.data.slice(t * dim, (t + 1) * dim));
   weights.layers.forEach((layer, l) => {
     const h = x.map((row) => ctx.rmsNormMul(row, layer.attnNorm, rmsEps));
-    const q = ctx.addBias(ctx.mulMat(layer.q, h), layer.qBias).map((r, t) => ctx.rope(r, heads, start + t, config));
-    const k = ctx.addBias(ctx.mulMat(layer.k, h), layer.kBias).map((r, t) => ctx.rope(r, kvHeads, start + t, config));
-    const v = ctx.addBias(ctx.mulMat(layer.v, h), layer.vBias);
+    const q = ctx.addBias(ctx.project(layer, "q", h), layer.qBias).map((r, t) => ctx.rope(r, heads, start + t, config));
+    const k = ctx
+      .addBias(ctx.project(layer, "k", h), layer.kBias)
+      .map((r, t) => ctx.rope(r, kvHeads, start + t, config));
+    const v = ctx.addBias(ctx.project(layer, "v", h), layer.vBias);
     const rows = cache[l]!;
     rows.k.push(...k);
     rows.v.push(...v);
     const attended = ctx.attention(q, rows.k, rows.v, start, heads, kvHeads, headDim);
-    const projected = ctx.mulMat(layer.o, attended);
+    const projected = ctx.project(layer, "o", attended);
     const ffnIn = x.map((row, t) => add(projected[t]!, row));
     const h2 = ffnIn.map((row) => ctx.rmsNormMul(row, layer.ffnNorm, rmsEps));
-    const gate = ctx.mulMat(layer.gate, h2);
-    const up = ctx.mulMat(layer.up, h2);
-    const down = ctx.mulMat(
-      layer.down,
+    const gate = ctx.project(layer, "gate", h2);
+    const up = ctx.project(layer, "up", h2);
+    const down = ctx.project(
+      layer,
+      "down",
       gate.map((g, t) => ctx.swiglu(g, up[t]!)),
     );
     x = ffnIn.map((row, t) => add(down[t]!, row));
@@ -337,6 +352,20 @@ class Ctx {
     const out = new Float32Array(x.length);
     for (let i = 0; i < x.length; i++) out[i] = fr(fr((x[i] as number) * scale) * (gain[i] as number));
     return out;
+  }
+
+  /** build_lora_mm: W·x, plus ggml_scale(B·(A·x), scale) added for an adapter on this projection. */
+  project(layer: GgmlLayer, name: GgmlProjection, xs: Float32Array[]): Float32Array[] {
+    const y = this.mulMat(layer[name], xs);
+    const lora = layer.lora?.[name];
+    if (!lora) return y;
+    const delta = this.mulMat(lora.b, this.mulMat(lora.a, xs));
+    return y.map((row, t) => {
+      const d = delta[t]!;
+      const out = new Float32Array(row.length);
+      for (let i = 0; i < row.length; i++) out[i] = (row[i] as number) + fr((d[i] as number) * lora.scale);
+      return out;
+    });
   }
 
   addBias(rows: Float32Array[], bias: Float32Array | undefined): Float32Array[] {
@@ -785,4 +814,44 @@ export function logSoftmax(logits: Float32Array): Float32Array {
   for (const v of logits) z += Math.exp(v - max);
   const lse = max + Math.log(z);
   return logits.map((v) => v - lse);
+}
+
+const LORA_TARGETS: Record<string, GgmlProjection> = {
+  attn_q: "q",
+  attn_k: "k",
+  attn_v: "v",
+  attn_output: "o",
+  ffn_gate: "gate",
+  ffn_up: "up",
+  ffn_down: "down",
+};
+
+/**
+ * `weights` with a llama.cpp GGUF LoRA adapter attached (tensors `blk.N.<target>.weight.lora_a/_b`, key
+ * `adapter.lora.alpha`), as `createContext({ lora: { adapters: [{ filePath, scale }] } })` applies it.
+ */
+export async function withGgufLora(weights: GgmlWeights, path: string, adapterScale = 1): Promise<GgmlWeights> {
+  const file = await openGguf(path);
+  const alphaValue = file.metadata["adapter.lora.alpha"]?.value;
+  const alpha = fr(typeof alphaValue === "number" ? alphaValue : 0);
+  const layers = weights.layers.map((layer) => ({ ...layer, lora: { ...layer.lora } }));
+  for (const t of file.tensors) {
+    const match = /^blk\.(\d+)\.(\w+)\.weight\.lora_a$/.exec(t.name);
+    if (!match) continue;
+    const layer = layers[Number(match[1])];
+    const target = LORA_TARGETS[match[2]!];
+    const bInfo = file.tensors.find((u) => u.name === t.name.replace(/lora_a$/, "lora_b"));
+    if (!layer || !target || !bInfo) throw new MissingTensorError(`${path}: ${t.name} has no matching layer or lora_b`);
+    const a: GgmlMatrix = { data: await readTensor(file, t.name), nIn: t.shape[0]!, nOut: t.shape[1]!, type: t.type };
+    const b: GgmlMatrix = {
+      data: await readTensor(file, bInfo.name),
+      nIn: bInfo.shape[0]!,
+      nOut: bInfo.shape[1]!,
+      type: bInfo.type,
+    };
+    const rank = fr(bInfo.shape[0]!);
+    const scale = alpha ? fr(fr(fr(adapterScale) * alpha) / rank) : fr(adapterScale);
+    layer.lora[target] = { a, b, scale };
+  }
+  return { ...weights, layers };
 }

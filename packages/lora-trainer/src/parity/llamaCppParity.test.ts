@@ -1,13 +1,22 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { f32, GgmlType, tinyModelSpec, writeGguf } from "@nomen/gguf";
+import { f32, GgmlType, type GgufTensorSpec, str, tinyModelSpec, writeGguf } from "@nomen/gguf";
 import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
-import type { GgmlCpuProfile } from "../models/ggmlCpuForward.js";
+import { decoderConfigFromMetadata } from "../models/DecoderConfig.js";
+import {
+  type GgmlCpuProfile,
+  ggmlCpuLogits,
+  ggmlWeightsFromSource,
+  logSoftmax,
+  withGgufLora,
+} from "../models/ggmlCpuForward.js";
+import { openGgufSource } from "../models/ggufSource.js";
 import { exactGgmlCpuProfile } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
+import { gaussian } from "../testing/randomModel.js";
 import { compare, PARITY_CASES, PARITY_TOKENS, summary, typed } from "./parityCases.js";
 
 /**
@@ -166,5 +175,61 @@ describe("exact path, decoding token by token", () => {
     } finally {
       ours.dispose();
     }
+  });
+});
+
+describe("exact path with a GGUF LoRA adapter", () => {
+  it.each([
+    [8, GgmlType.F32],
+    [8, GgmlType.F16],
+  ] as const)("qwen2 F16 base, all 7 targets, rank %i, adapter type %i: ≤ 1e-4", async (rank, type) => {
+    if (!profile) return;
+    const [dim, ffn, layers] = [64, 128, 2];
+    const base = join(dir, "lora-base-f16.gguf");
+    await writeGguf(
+      base,
+      tinyModelSpec({
+        ...{ architecture: "qwen2", dim, heads: 4, kvHeads: 2, layers, ffnDim: ffn, seed: 7 },
+        typeOf: typed(GgmlType.F16),
+      }),
+    );
+    const shapes: Record<string, [number, number]> = {
+      attn_q: [dim, dim],
+      attn_k: [dim, dim / 2],
+      attn_v: [dim, dim / 2],
+      attn_output: [dim, dim],
+      ffn_gate: [dim, ffn],
+      ffn_up: [dim, ffn],
+      ffn_down: [ffn, dim],
+    };
+    const random = gaussian(rank + type);
+    const values = (n: number, std: number) => Float32Array.from({ length: n }, () => random() * std);
+    const tensors: GgufTensorSpec[] = [];
+    for (let l = 0; l < layers; l++) {
+      for (const [target, [nIn, nOut]] of Object.entries(shapes)) {
+        const name = `blk.${l}.${target}.weight`;
+        tensors.push({
+          name: `${name}.lora_a`,
+          shape: [nIn, rank],
+          type,
+          data: values(nIn * rank, 1 / Math.sqrt(nIn)),
+        });
+        tensors.push({ name: `${name}.lora_b`, shape: [rank, nOut], type, data: values(rank * nOut, 0.3) });
+      }
+    }
+    const adapter = join(dir, `lora-${rank}-${type}.gguf`);
+    const metadata = {
+      ...{ "general.architecture": str("qwen2"), "general.type": str("adapter"), "adapter.type": str("lora") },
+      "adapter.lora.alpha": f32(2 * rank),
+    };
+    await writeGguf(adapter, { metadata, tensors });
+    const theirs = await llamaCppLogProbs(llama, { modelPath: base, tokens: TOKENS, adapterPath: adapter });
+    const source = await openGgufSource(base);
+    const config = decoderConfigFromMetadata(source.metadata, base, 261);
+    const weights = await withGgufLora(await ggmlWeightsFromSource(source, config), adapter);
+    const ours = ggmlCpuLogits(config, weights, TOKENS, profile).map(logSoftmax);
+    const { perPosition } = compare(theirs, ours);
+    console.log(`LoRA rank ${rank}, type ${type}: exact ${summary(perPosition)}`);
+    expect(Math.max(...perPosition)).toBeLessThanOrEqual(1e-4);
   });
 });
