@@ -123,10 +123,11 @@ export async function runLoraTraining(
       onProgress: events.onProgress,
       onCheckpoint: events.onCheckpoint,
     });
+    // Training is done: a Ctrl-C from here on would lose it, so the export (a second or two) is not abortable.
     events.onPhase?.("export", options.out);
     const adapterPath = join(options.out, "adapter.gguf");
     const peftDir = join(options.out, "peft");
-    await exportGgufAdapter(adapter, { path: adapterPath, signal });
+    await exportGgufAdapter(adapter, { path: adapterPath });
     await exportPeftAdapter(adapter, { dir: peftDir, baseModel: options.base });
     const trainLog = join(options.out, "train-log.json");
     await writeFileAtomic(trainLog, `${JSON.stringify({ options, ...result }, null, 2)}\n`);
