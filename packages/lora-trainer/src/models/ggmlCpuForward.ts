@@ -2,16 +2,18 @@
  * A float32 re-enactment of llama.cpp's CPU graph for Llama/Qwen2 (ggml-cpu as node-llama-cpp 3.21.1 ships it,
  * llama.cpp release v0.4.0), written to reproduce its bits rather than its speed.
  *
- * Why it exists: with F16 or BF16 weights ggml rounds every matmul input to that type (its `vec_dot_type`). A value
- * that lands within float32 noise of a rounding midpoint rounds one way in ggml and the other way in any engine that
- * computed it in a different order, and one such flip moves a log-prob by up to ~1e-2 (a 2^-11 relative step times
- * weights of size ~3). So matching llama.cpp to 1e-4 on such files needs every op upstream of every rounding to
- * produce ggml's exact float32 bits: the accumulation order of each dot product (tinyBLAS lanes or ggml_vec_dot_*),
- * fused multiply-adds, RMS norm's double sum, ggml's own expf polynomial in softmax and SiLU, and RoPE's float32
- * angle recurrence. Everything here follows the source files named in the comments.
+ * Why it exists: with F16, BF16 or Q8_0 weights ggml rounds every matmul input to that type (its `vec_dot_type`). A
+ * value that lands within float32 noise of a rounding midpoint rounds one way in ggml and the other way in any engine
+ * that computed it in a different order, and one such flip moves a log-prob by 1e-3 to 1e-1 (a 2^-11 relative step
+ * for F16 times weights of size ~3). So matching llama.cpp to 1e-4 on such files needs every op upstream of every
+ * rounding to produce ggml's exact float32 bits: the accumulation order of each dot product (tinyBLAS lanes or
+ * ggml_vec_dot_*), fused multiply-adds, RMS norm's double sum, ggml's own expf polynomial in softmax and SiLU, RoPE's
+ * float32 angle recurrence with glibc's cosf/sinf, and the micro-batch split (1-token batches take other kernels).
+ * Everything here follows the source files named in the comments; the options hold the few compiler choices that
+ * were measured instead (see the README and src/parity/).
  *
- * Scope: F32, F16, BF16 and Q8_0 weights (not K-quants), one sequence
- * from position 0, flash attention off, F32 KV cache, threads 1 — the parity-test settings.
+ * Scope: F32, F16, BF16 and Q8_0 weights (not K-quants), LoRA adapters, one sequence from position 0, flash
+ * attention off, F32 KV cache — the parity-test settings; any thread count gives the same bits.
  */
 import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable, openGguf, readTensor } from "@nomen/gguf";
 import { InvalidInputError, MissingTensorError, UnsupportedTensorTypeError } from "../errors.js";
@@ -40,8 +42,8 @@ export interface GgmlCpuProfile {
 
 /**
  * The profile of a ggml-cpu variant name as in `libggml-cpu-<name>.so`; undefined when not modelled (sse42, x64,
- * sandybridge, ivybridge, piledriver: no AVX2+FMA). Measured against llama.cpp, by loading each variant alone on an
- * AMD EPYC with Zen 4 features (30 models, F32/F16/BF16, ≤ 7.7e-6): zen4, cooperlake, skylakex, cannonlake,
+ * sandybridge, ivybridge, piledriver: no AVX2+FMA). Measured against llama.cpp by loading each variant alone on an
+ * AMD EPYC with Zen 4 features (src/parity/ggmlCpuVariants.slow.test.ts): zen4, cooperlake, skylakex, cannonlake,
  * cascadelake, icelake, haswell. alderlake and sapphirerapids (not loadable there) are modelled from the source only.
  */
 export function ggmlCpuProfile(variant: string): GgmlCpuProfile | undefined {
