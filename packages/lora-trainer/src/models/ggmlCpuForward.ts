@@ -17,8 +17,9 @@
  */
 import { bf16ToFloat, floatToBf16, floatToHalf, halfToFloatTable, openGguf, readTensor } from "@nomen/gguf";
 import { InvalidInputError, MissingTensorError, UnsupportedTensorTypeError } from "../errors.js";
-import type { DecoderConfig } from "./DecoderConfig.js";
+import { type DecoderConfig, decoderConfigFromMetadata } from "./DecoderConfig.js";
 import type { GgmlActivationRounding } from "./ggmlRounding.js";
+import { openGgufSource } from "./ggufSource.js";
 import { libmCosf, libmSinf } from "./libmSinCosf.js";
 import { ggmlTypeName, type ModelSource } from "./ModelSource.js";
 import { type DecoderWeights, type Linear, transpose } from "./weights.js";
@@ -856,4 +857,37 @@ export async function withGgufLora(weights: GgmlWeights, path: string, adapterSc
     layer.lora[target] = { a, b, scale };
   }
   return { ...weights, layers };
+}
+
+/** A GGUF model (and optional LoRA adapter) read for {@link ggmlCpuLogits}, without TF.js. */
+export interface GgmlCpuModel {
+  config: DecoderConfig;
+  weights: GgmlWeights;
+  /** Natural-log next-token distributions [T][V] for one sequence, as llama.cpp computes them on this CPU variant. */
+  logProbs(tokens: readonly number[], profile: GgmlCpuProfile, options?: GgmlCpuOptions): Float32Array[];
+}
+
+/**
+ * Opens a Llama/Qwen2 GGUF for the exact ggml-cpu path, with a GGUF LoRA adapter applied as
+ * `createContext({ lora: { adapters: [{ filePath: adapterPath, scale: adapterScale }] } })` would.
+ *
+ * @example
+ * const model = await openGgmlCpuModel("nomen-base.gguf", { adapterPath: "nomen-lora.gguf" });
+ * const logProbs = model.logProbs(ids, ggmlCpuProfile("zen4")!);
+ */
+export async function openGgmlCpuModel(
+  path: string,
+  options: { adapterPath?: string; adapterScale?: number } = {},
+): Promise<GgmlCpuModel> {
+  const source = await openGgufSource(path);
+  const embd = source.tensors.find((t) => t.name === "token_embd.weight");
+  const config = decoderConfigFromMetadata(source.metadata, source.location, embd?.ne[1]);
+  let weights = await ggmlWeightsFromSource(source, config);
+  if (options.adapterPath) weights = await withGgufLora(weights, options.adapterPath, options.adapterScale);
+  return {
+    config,
+    weights,
+    logProbs: (tokens, profile, logitsOptions) =>
+      ggmlCpuLogits(config, weights, tokens, profile, logitsOptions).map(logSoftmax),
+  };
 }

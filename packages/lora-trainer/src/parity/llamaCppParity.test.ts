@@ -5,15 +5,7 @@ import { f32, GgmlType, type GgufTensorSpec, str, tinyModelSpec, writeGguf } fro
 import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
-import { decoderConfigFromMetadata } from "../models/DecoderConfig.js";
-import {
-  type GgmlCpuProfile,
-  ggmlCpuLogits,
-  ggmlWeightsFromSource,
-  logSoftmax,
-  withGgufLora,
-} from "../models/ggmlCpuForward.js";
-import { openGgufSource } from "../models/ggufSource.js";
+import { type GgmlCpuProfile, openGgmlCpuModel } from "../models/ggmlCpuForward.js";
 import { exactGgmlCpuProfile } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
 import { gaussian } from "../testing/randomModel.js";
@@ -224,10 +216,7 @@ describe("exact path with a GGUF LoRA adapter", () => {
     };
     await writeGguf(adapter, { metadata, tensors });
     const theirs = await llamaCppLogProbs(llama, { modelPath: base, tokens: TOKENS, adapterPath: adapter });
-    const source = await openGgufSource(base);
-    const config = decoderConfigFromMetadata(source.metadata, base, 261);
-    const weights = await withGgufLora(await ggmlWeightsFromSource(source, config), adapter);
-    const ours = ggmlCpuLogits(config, weights, TOKENS, profile).map(logSoftmax);
+    const ours = (await openGgmlCpuModel(base, { adapterPath: adapter })).logProbs(TOKENS, profile);
     const { perPosition } = compare(theirs, ours);
     console.log(`LoRA rank ${rank}, type ${type}: exact ${summary(perPosition)}`);
     expect(Math.max(...perPosition)).toBeLessThanOrEqual(1e-4);
