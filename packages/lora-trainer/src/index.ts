@@ -2,7 +2,7 @@
  * @module @nomen/lora-trainer — Llama/Qwen2 in TensorFlow.js: GGUF in, LoRA or from-scratch training, GGUF and PEFT adapters out.
  */
 export { type LoadedTf, type LoadTfOptions, loadTf, type Tf, type TfBackendName } from "./backend/loadTf.js";
-export { applyWasmKernelFixes, packTransiently } from "./backend/wasmKernelFixes.js";
+export { applyWasmKernelFixes, type PackTransientlyOptions, packTransiently } from "./backend/wasmKernelFixes.js";
 export {
   type MakeBatchesOptions,
   makeBatches,

@@ -118,7 +118,7 @@ describe("memory-saving paths", () => {
     for (let i = 0; i < 2; i++) {
       expect(Array.from(await got[i]!.data())).toEqual(Array.from(want[i]!).map((v) => expect.closeTo(v, 5)));
     }
-    packTransiently([w], false);
+    packTransiently([w], { transient: false });
     tf.dispose([x, w, dy, ...got]);
   });
 });

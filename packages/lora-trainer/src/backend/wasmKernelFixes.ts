@@ -45,16 +45,22 @@ const CHUNKED_B_BYTES = 128 * 2 ** 20;
 const CHUNK_ROWS = 8192;
 const transientlyPacked = new WeakSet<object>();
 
+/** Options for {@link packTransiently}. */
+export interface PackTransientlyOptions {
+  /** Mark (true) or unmark (false). Defaults to true. */
+  transient?: boolean;
+}
+
 /**
  * Marks frozen weights whose XNNPACK packed copy should not be kept: the wasm kernel caches a packed copy of every
  * matmul's right-hand tensor for as long as the tensor lives, which doubles the projection weights on the heap
  * (1.4 GB of the Qwen2.5-0.5B shape's 3.4 GB). Marked tensors are packed again on each use (a copy of the weight,
- * small next to the product itself once a batch has hundreds of rows). `transient = false` undoes it (decoding one
+ * small next to the product itself once a batch has hundreds of rows). `{ transient: false }` undoes it (decoding one
  * token at a time wants the cached packing back). No effect on other backends.
  */
-export function packTransiently(tensors: Iterable<{ dataId: object }>, transient = true): void {
+export function packTransiently(tensors: Iterable<{ dataId: object }>, options: PackTransientlyOptions = {}): void {
   for (const t of tensors) {
-    if (transient) transientlyPacked.add(t.dataId);
+    if (options.transient ?? true) transientlyPacked.add(t.dataId);
     else transientlyPacked.delete(t.dataId);
   }
 }

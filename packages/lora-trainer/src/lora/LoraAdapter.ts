@@ -173,7 +173,7 @@ export class LoraAdapter {
     if (this.#disposed) return;
     this.#disposed = true;
     this.transposed?.dispose();
-    if (this.transientPacking) packTransiently(projectionWeights(this.model), false);
+    if (this.transientPacking) packTransiently(projectionWeights(this.model), { transient: false });
     for (const p of this.pairs) {
       p.a.dispose();
       p.b.dispose();
