@@ -1,6 +1,6 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import type { Tf } from "./loadTf.js";
-import { chunkedTransposeAMatMul, viewMatMul } from "./slicedMatMul.js";
+import { chunkedTransposeAMatMul, viewMatMul } from "./viewMatMul.js";
 
 /** The slice of the wasm backend object these kernels touch. */
 interface WasmBackendLike {
@@ -17,7 +17,7 @@ const PATCHED = Symbol.for("@nomen/lora-trainer/wasmBatchMatMulPatched");
  * The two measured fixes for tfjs-backend-wasm 4.22 (facts/tfjs.md §4), in one place:
  * - BatchMatMul: wasm only reaches XNNPACK when neither operand is transposed and batch == 1 (10–20× faster), and
  *   matMul's gradient always transposes, so transpose explicitly, and run batched products (attention) as one
- *   XNNPACK 2D matmul per batch slice (slicedMatMul.ts).
+ *   XNNPACK 2D matmul per batch slice (viewMatMul.ts).
  * - UnsortedSegmentSum: missing on wasm; it is the gradient of `tf.gather` (a trainable embedding).
  * - Identity: wasm's copies the tensor. tf.clone is how the engine saves every op's inputs for the backward pass,
  *   so in a gradient tape each matmul copied its weight: +1.4 GB for the Qwen2.5-0.5B shape's projections and
@@ -40,7 +40,7 @@ export function applyWasmKernelFixes(tf: Tf): string[] {
   return registered;
 }
 
-/** Right-hand operands above this size are multiplied in chunks when the left one is transposed (see slicedMatMul.ts). */
+/** Right-hand operands above this size are multiplied in chunks when the left one is transposed (see viewMatMul.ts). */
 const CHUNKED_B_BYTES = 128 * 2 ** 20;
 const CHUNK_ROWS = 8192;
 const transientlyPacked = new WeakSet<object>();

@@ -1,7 +1,7 @@
 import type { Tensor } from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTf, type Tf } from "./loadTf.js";
-import { chunkedTransposeAMatMul } from "./slicedMatMul.js";
+import { chunkedTransposeAMatMul } from "./viewMatMul.js";
 import { packTransiently } from "./wasmKernelFixes.js";
 
 let tf: Tf;
