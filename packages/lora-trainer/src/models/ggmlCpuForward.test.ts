@@ -9,6 +9,8 @@ import { referenceLogProbs } from "../testing/referenceForward.js";
 import { DecoderModel } from "./DecoderModel.js";
 import {
   fma32,
+  GgmlCpuSession,
+  ggmlCpuLogits,
   ggmlCpuProfile,
   ggmlVExpf,
   ggmlVExpfAvx2,
@@ -170,5 +172,19 @@ describe("DecoderModel.logProbs with { ggmlCpu }", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("GgmlCpuSession: evaluating in steps equals ggmlCpuLogits with the same micro-batches; bad tokens are refused", async () => {
+    const random = randomModel({
+      ...{ architecture: "qwen2", vocabSize: 61, dim: 32, layers: 1, heads: 4, kvHeads: 2, ffnDim: 32, seed: 8 },
+    });
+    const weights = await ggmlWeightsFromSource(memorySource(random), random.config);
+    const session = new GgmlCpuSession(random.config, weights, zen4);
+    const stepped = [...session.evaluate([1, 2, 3, 4]), ...session.evaluate([5]), ...session.evaluate([6])];
+    const whole = ggmlCpuLogits(random.config, weights, [1, 2, 3, 4, 5, 6], zen4, { ubatches: [4, 1, 1] });
+    expect(stepped.map((r) => Array.from(r))).toEqual(whole.map((r) => Array.from(r)));
+    expect(session.length).toBe(6);
+    expect(() => session.evaluate([61])).toThrow(InvalidInputError);
+    expect(session.greedy([7], 3)).toHaveLength(3);
   });
 });

@@ -5,7 +5,7 @@ import { f32, GgmlType, type GgufTensorSpec, str, tinyModelSpec, writeGguf } fro
 import { getLlama, type Llama, LlamaLogLevel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../loadModel.js";
-import { type GgmlCpuProfile, openGgmlCpuModel } from "../models/ggmlCpuForward.js";
+import { type GgmlCpuProfile, GgmlCpuSession, openGgmlCpuModel } from "../models/ggmlCpuForward.js";
 import { exactGgmlCpuProfile } from "../testing/ggmlCpuVariant.js";
 import { llamaCppLogProbs } from "../testing/llamaCppLogProbs.js";
 import { gaussian } from "../testing/randomModel.js";
@@ -220,5 +220,38 @@ describe("exact path with a GGUF LoRA adapter", () => {
     const { perPosition } = compare(theirs, ours);
     console.log(`LoRA rank ${rank}, type ${type}: exact ${summary(perPosition)}`);
     expect(Math.max(...perPosition)).toBeLessThanOrEqual(1e-4);
+  });
+});
+
+describe("exact path, greedy generation", () => {
+  it("qwen2, F16: GgmlCpuSession.greedy generates llama.cpp's tokens (sequence.evaluate, temperature 0)", async () => {
+    if (!profile) return;
+    const path = join(dir, "greedy-f16.gguf");
+    await writeGguf(
+      path,
+      tinyModelSpec({
+        ...{ architecture: "qwen2", dim: 64, heads: 4, kvHeads: 2, layers: 2, ffnDim: 128, seed: 9 },
+        typeOf: typed(GgmlType.F16),
+      }),
+    );
+    const model = await llama.loadModel({ modelPath: path });
+    const context = await model.createContext({
+      ...{ contextSize: 64, threads: 1, flashAttention: false },
+      ...{ experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" },
+    });
+    const prompt = TOKENS.slice(0, 8);
+    const theirs: number[] = [];
+    for await (const token of context.getSequence().evaluate(prompt as Token[], { temperature: 0 })) {
+      theirs.push(Number(token));
+      if (theirs.length === 24) break;
+    }
+    await context.dispose();
+    await model.dispose();
+    const exact = await openGgmlCpuModel(path);
+    const ours = new GgmlCpuSession(exact.config, exact.weights, profile).greedy(prompt, theirs.length);
+    console.log(
+      `greedy: llama.cpp ${theirs.join(",")}; ours ${theirs.every((t, i) => t === ours[i]) ? "identical" : ours.join(",")}`,
+    );
+    expect(ours).toEqual(theirs);
   });
 });
