@@ -27,7 +27,10 @@ export class CrossAssociation {
     readonly semanticFields: boolean,
   ) {}
 
-  /** Trains on `examples` with `negatives` shuffled domains per example, for `epochs` passes. */
+  /**
+   * Trains on `examples` with `negatives` shuffled domains per example, for `epochs` passes. Defaults:
+   * 2 epochs, rate 0.02, L2 1e-4 (5-fold CV on the train split: no-mention AUC alone 0.594 vs 0.581 at 4 epochs, rate 0.05).
+   */
   static train(options: {
     analyzer: DomainAnalyzer;
     examples: readonly RelevanceExample[];
@@ -39,7 +42,7 @@ export class CrossAssociation {
     /** Also cross WordNet semantic fields (noun.food × noun.food …), measured weaker on validation (0.571 vs 0.597 no-mention AUC). Defaults to false. */
     semanticFields?: boolean;
   }): CrossAssociation {
-    const { analyzer, examples, random, epochs = 4, negatives = 4, learningRate = 0.05, l2 = 1e-4 } = options;
+    const { analyzer, examples, random, epochs = 2, negatives = 4, learningRate = 0.02, l2 = 1e-4 } = options;
     const model = new CrossAssociation(analyzer, options.semanticFields ?? false);
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (const pair of trainingPairs(shuffled(examples, random), negatives, random)) {

@@ -17,6 +17,9 @@ export class NeighbourStyle {
   readonly #neighbourCache = new Map<string, [number, number][]>();
   readonly #domainPostings = new Map<string, number[]>();
   readonly #domainNeighbourCache = new Map<string, [number, number][]>();
+  readonly #styleCentroids = new WeakMap<AnalyzedDescription, SparseVector>();
+  readonly #reverseCentroids = new WeakMap<AnalyzedDomain, SparseVector>();
+  readonly #queries = new WeakMap<AnalyzedDescription, SparseVector>();
 
   constructor(
     readonly analyzer: DomainAnalyzer,
@@ -58,15 +61,13 @@ export class NeighbourStyle {
    * and how similar their descriptions are to the query.
    */
   reverseScore(description: AnalyzedDescription, domain: AnalyzedDomain): number {
-    const query = this.#describe(description);
-    let sum = 0;
-    let total = 0;
-    for (const [index, similarity] of this.#nearestDomains(domain)) {
-      const weight = similarity * similarity;
-      sum += weight * dot(query, this.#descriptions[index] as SparseVector);
-      total += weight;
+    // Σ wᵢ·(query·descriptionᵢ) / Σ wᵢ = query · (Σ wᵢ·descriptionᵢ / Σ wᵢ): one dot with a cached centroid.
+    let centroid = this.#reverseCentroids.get(domain);
+    if (!centroid) {
+      centroid = weightedCentroid(this.#nearestDomains(domain), this.#descriptions);
+      this.#reverseCentroids.set(domain, centroid);
     }
-    return total ? sum / total : 0;
+    return dot(this.#describe(description), centroid);
   }
 
   #nearestDomains(domain: AnalyzedDomain): [number, number][] {
@@ -91,15 +92,14 @@ export class NeighbourStyle {
 
   /** Style score; a reference example with exactly this description is left out (no self-match). */
   score(description: AnalyzedDescription, domain: AnalyzedDomain): number {
-    const candidate = domainVector(domain);
-    let sum = 0;
-    let total = 0;
-    for (const [index, similarity] of this.#nearest(description)) {
-      const weight = similarity * similarity;
-      sum += weight * dot(candidate, this.#domains[index] as SparseVector);
-      total += weight;
+    // Σ wᵢ·(candidate·domainᵢ) / Σ wᵢ − candidate·mean = candidate · (centroid − mean): one dot per item.
+    let centroid = this.#styleCentroids.get(description);
+    if (!centroid) {
+      centroid = weightedCentroid(this.#nearest(description), this.#domains);
+      for (const [key, value] of this.#meanDomain) centroid.set(key, (centroid.get(key) ?? 0) - value);
+      this.#styleCentroids.set(description, centroid);
     }
-    return (total ? sum / total : 0) - dot(candidate, this.#meanDomain);
+    return dot(domainVector(domain), centroid);
   }
 
   #nearest(description: AnalyzedDescription): [number, number][] {
@@ -123,6 +123,15 @@ export class NeighbourStyle {
   }
 
   #describe(description: AnalyzedDescription): SparseVector {
+    let vector = this.#queries.get(description);
+    if (!vector) {
+      vector = this.#tfidf(description);
+      this.#queries.set(description, vector);
+    }
+    return vector;
+  }
+
+  #tfidf(description: AnalyzedDescription): SparseVector {
     const n = this.examples.length;
     const vector: SparseVector = new Map();
     const idf = (stem: string) => Math.log((n + 1) / ((this.#documentFrequency.get(stem) ?? 0) + 1));
@@ -131,7 +140,32 @@ export class NeighbourStyle {
   }
 }
 
+/** Σ wᵢ·vectorᵢ / Σ wᵢ over neighbours (index, similarity), with wᵢ = similarity². */
+function weightedCentroid(neighbours: readonly [number, number][], vectors: readonly SparseVector[]): SparseVector {
+  const centroid: SparseVector = new Map();
+  let total = 0;
+  for (const [, similarity] of neighbours) total += similarity * similarity;
+  if (!total) return centroid;
+  for (const [index, similarity] of neighbours) {
+    const weight = (similarity * similarity) / total;
+    for (const [key, value] of vectors[index] as SparseVector)
+      centroid.set(key, (centroid.get(key) ?? 0) + weight * value);
+  }
+  return centroid;
+}
+
+const domainVectors = new WeakMap<AnalyzedDomain, SparseVector>();
+
 function domainVector(domain: AnalyzedDomain): SparseVector {
+  let vector = domainVectors.get(domain);
+  if (!vector) {
+    vector = buildDomainVector(domain);
+    domainVectors.set(domain, vector);
+  }
+  return vector;
+}
+
+function buildDomainVector(domain: AnalyzedDomain): SparseVector {
   const vector: SparseVector = new Map([[`t:${domain.tld}`, 1]]);
   for (const stem of domain.stems) vector.set(`m:${stem}`, 1);
   const padded = `^${domain.label}$`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EvaluationAbortedError } from "../../errors.js";
 import { WordNet } from "../../lexicon/WordNet.js";
 import type { Progress } from "../../steps.js";
-import { RelevanceModel } from "./RelevanceModel.js";
+import { RelevanceModel, tldClass } from "./RelevanceModel.js";
 
 const wordnet = WordNet.load();
 const themes = [
@@ -38,6 +38,7 @@ describe("RelevanceModel save and load", () => {
       expect(restored.score(description, domain)).toBe(trained.score(description, domain));
     }
     expect(restored.toJSON().learned?.sectors).toBeDefined();
+    expect(restored.toJSON().learned?.latent?.coarse).toBeDefined();
   }, 60_000);
 
   it("an untrained model round-trips too, and another format is refused", () => {
@@ -72,5 +73,25 @@ describe("RelevanceModel.trainAsync", () => {
     });
     await expect(training).rejects.toThrow(EvaluationAbortedError);
     expect(events).toHaveLength(1);
+  });
+});
+
+describe("tldClass", () => {
+  it("names common TLDs, groups country codes by the region a description would name, and pools the rest", () => {
+    expect(tldClass("stripe.com")).toBe("com");
+    expect(tldClass("mosaic.so")).toBe("so");
+    expect(["kapital.mx", "verde.agr.br", "mono.la", "ruuf.cl"].map(tldClass)).toEqual([
+      "latam",
+      "latam",
+      "latam",
+      "latam",
+    ]);
+    expect(["shelfpay.in", "moni.africa", "finku.id", "tabula.de"].map(tldClass)).toEqual([
+      "india",
+      "africa",
+      "sea",
+      "europe",
+    ]);
+    expect(tldClass("atlas.kitchen")).toBe("other");
   });
 });

@@ -7,6 +7,8 @@ import type { RelevanceExample } from "./trainingPairs.js";
 
 const BITS = 18;
 const RELATED_MIN_WEIGHT = 0.6;
+const descriptionFeatureCache = new WeakMap<AnalyzedDescription, number[]>();
+const domainFeatureCache = new WeakMap<AnalyzedDomain, number[]>();
 
 /** Serialized {@link SectorMatch}. */
 export interface SectorMatchJson {
@@ -25,7 +27,8 @@ export class SectorMatch {
   readonly #prior: Float64Array;
   #byDescription: SoftmaxRegression;
   #byDomain: SoftmaxRegression;
-  readonly #cache = new Map<string, Float64Array>();
+  readonly #byDescriptionCache = new WeakMap<AnalyzedDescription, Float64Array>();
+  readonly #byDomainCache = new WeakMap<AnalyzedDomain, Float64Array>();
 
   private constructor(
     readonly analyzer: DomainAnalyzer,
@@ -43,8 +46,16 @@ export class SectorMatch {
     random: Random;
     /** The latent class of an example. Defaults to its sector; the era or the TLD work the same way. */
     classOf?: (example: RelevanceExample) => string | null | undefined;
+    /** SGD settings of both classifiers. Defaults to 5 epochs, rate 0.1, L2 1e-4 (5-fold CV on the train split: sector-match no-mention AUC 0.655 vs 0.635 at rate 0.3). */
+    fit?: { epochs?: number; learningRate?: number; l2?: number };
   }): SectorMatch | undefined {
-    const { analyzer, examples, random, classOf = (e: RelevanceExample) => e.sector } = options;
+    const {
+      analyzer,
+      examples,
+      random,
+      classOf = (e: RelevanceExample) => e.sector,
+      fit = { learningRate: 0.1 },
+    } = options;
     const labelled = examples.filter((e) => typeof classOf(e) === "string");
     const sectors = [...new Set(labelled.map((e) => classOf(e) as string))];
     if (sectors.length < 2) return undefined;
@@ -55,11 +66,13 @@ export class SectorMatch {
       features: labelled.map((e) => model.#descriptionFeatures(analyzer.description(e.description))),
       labels,
       random,
+      ...fit,
     });
     model.#byDomain.fit({
       features: labelled.map((e) => model.#domainFeatures(analyzer.domain(e.domain))),
       labels,
       random,
+      ...fit,
     });
     return model;
   }
@@ -77,27 +90,42 @@ export class SectorMatch {
   }
 
   score(description: AnalyzedDescription, domain: AnalyzedDomain): number {
-    const a = this.#cached(`d:${description.text}`, () =>
-      this.#byDescription.probabilities(this.#descriptionFeatures(description)),
-    );
-    const b = this.#cached(`m:${domain.domain}`, () => this.#byDomain.probabilities(this.#domainFeatures(domain)));
+    let a = this.#byDescriptionCache.get(description);
+    if (!a) {
+      a = this.#byDescription.probabilities(this.#descriptionFeatures(description));
+      this.#byDescriptionCache.set(description, a);
+    }
+    let b = this.#byDomainCache.get(domain);
+    if (!b) {
+      b = this.#byDomain.probabilities(this.#domainFeatures(domain));
+      this.#byDomainCache.set(domain, b);
+    }
     let sum = 0;
     for (let c = 0; c < this.#prior.length; c++)
       sum += ((a[c] as number) * (b[c] as number)) / ((this.#prior[c] as number) || 1);
     return Math.log(sum + 1e-9);
   }
 
-  #cached(key: string, compute: () => Float64Array): Float64Array {
-    let value = this.#cache.get(key);
-    if (!value) {
-      value = compute();
-      if (this.#cache.size > 50_000) this.#cache.clear();
-      this.#cache.set(key, value);
+  /** Hashed features of a description; the same for every latent class, so shared by all instances. */
+  #descriptionFeatures(description: AnalyzedDescription): number[] {
+    let features = descriptionFeatureCache.get(description);
+    if (!features) {
+      features = this.#computeDescriptionFeatures(description);
+      descriptionFeatureCache.set(description, features);
     }
-    return value;
+    return features;
   }
 
-  #descriptionFeatures(description: AnalyzedDescription): number[] {
+  #domainFeatures(domain: AnalyzedDomain): number[] {
+    let features = domainFeatureCache.get(domain);
+    if (!features) {
+      features = this.#computeDomainFeatures(domain);
+      domainFeatureCache.set(domain, features);
+    }
+    return features;
+  }
+
+  #computeDescriptionFeatures(description: AnalyzedDescription): number[] {
     const keys = new Set<string>();
     for (const token of description.tokens) {
       keys.add(`s:${token.stem}`);
@@ -107,7 +135,7 @@ export class SectorMatch {
     return [...keys].map((k) => hashFeature(k, BITS));
   }
 
-  #domainFeatures(domain: AnalyzedDomain): number[] {
+  #computeDomainFeatures(domain: AnalyzedDomain): number[] {
     const keys = new Set<string>([
       `tld:${domain.tld}`,
       `len:${Math.min(domain.label.length, 14)}`,

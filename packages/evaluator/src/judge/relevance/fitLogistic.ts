@@ -60,3 +60,40 @@ export function withSquashed(
 ): number[] {
   return [...row, ...row.map((v, j) => Math.tanh((v - (squash.center[j] as number)) / (squash.scale[j] as number)))];
 }
+
+/**
+ * Conditional logit (softmax over each group's candidates, the first one real): the
+ * combiner fitted on the validation task itself — rank the real domain above the shuffled
+ * ones for the same description — so description-only effects cancel out of the fit.
+ * Full-batch gradient descent on standardized features, ridge-penalized.
+ */
+export function fitRanking(groups: readonly (readonly number[][])[]): { weights: number[]; bias: number } {
+  const rows = groups.flat();
+  const { center: mean, scale: std } = standardization(rows);
+  const dims = mean.length;
+  const standardized = groups.map((group) =>
+    group.map((row) => row.map((v, j) => (v - (mean[j] as number)) / (std[j] as number))),
+  );
+  const w = new Array<number>(dims).fill(0);
+  const velocity = new Array<number>(dims).fill(0);
+  for (let iteration = 0; iteration < 400; iteration++) {
+    const gw = new Array<number>(dims).fill(0);
+    for (const group of standardized) {
+      const z = group.map((row) => row.reduce((sum, v, j) => sum + (w[j] as number) * v, 0));
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const total = e.reduce((a, b) => a + b, 0);
+      for (const [k, row] of group.entries()) {
+        const g = (e[k] as number) / total - (k === 0 ? 1 : 0);
+        for (let j = 0; j < dims; j++) gw[j] = (gw[j] as number) + g * (row[j] as number);
+      }
+    }
+    for (let j = 0; j < dims; j++) {
+      velocity[j] = 0.9 * (velocity[j] as number) + (gw[j] as number) / standardized.length + L2 * (w[j] as number);
+      w[j] = (w[j] as number) - 0.3 * (velocity[j] as number);
+    }
+  }
+  const weights = w.map((value, j) => value / (std[j] as number));
+  const bias = -w.reduce((sum, value, j) => sum + (value * (mean[j] as number)) / (std[j] as number), 0);
+  return { weights, bias };
+}
