@@ -38,6 +38,7 @@ describe("batched BatchMatMul as XNNPACK 2D slices", () => {
     ["b broadcast (rank 3 × rank 2)", [3, 6, 5], [5, 4]],
     ["b broadcast over leading ones", [2, 3, 6, 5], [1, 1, 5, 4]],
     ["a broadcast", [6, 5], [4, 5, 3]],
+    ["an empty batch slice (stock kernel)", [2, 0, 5], [2, 5, 3]],
   ])("%s matches float64 and frees every slice view", async (_, aShape, bShape) => {
     const a = tf.randomNormal(aShape, 0, 1, "float32", 7);
     const b = tf.randomNormal(bShape, 0, 1, "float32", 8);

@@ -67,7 +67,8 @@ function offsetOf(backendObject: unknown, x: TensorInfo): number | undefined {
  * kernel takes XNNPACK only when batch == 1 and otherwise runs a naive loop at ~1 GFLOP/s, where attention's QKᵀ and
  * AV, batch = B·KV, spent most of a training step), or one [batch·M, K]·[K, N] when b is shared. For batch 1 it is
  * the stock product except that b's packed copy is not kept (for frozen weights too big to keep packed twice).
- * Batch dims must be equal, or one side's must all be 1; returns undefined for anything else (use the stock kernel).
+ * Batch dims must be equal, or one side's must all be 1, and no dim may be 0; returns undefined for anything else (use
+ * the stock kernel).
  */
 export function viewMatMul(backend: unknown, a: TensorInfo, b: TensorInfo): TensorInfo | undefined {
   const [m, k] = a.shape.slice(-2) as [number, number];
@@ -77,7 +78,15 @@ export function viewMatMul(backend: unknown, a: TensorInfo, b: TensorInfo): Tens
   const outer = broadcastOuter(a.shape.slice(0, -2), b.shape.slice(0, -2), batchA, batchB);
   const aOffset = offsetOf(backend, a);
   const bOffset = offsetOf(backend, b);
-  if (!outer || aOffset === undefined || bOffset === undefined || a.dtype !== "float32" || b.dtype !== "float32") {
+  const empty = m * k * n === 0;
+  if (
+    !outer ||
+    empty ||
+    aOffset === undefined ||
+    bOffset === undefined ||
+    a.dtype !== "float32" ||
+    b.dtype !== "float32"
+  ) {
     return undefined;
   }
   const out = (backend as WasmInternals).makeOutput([...outer, m, n], "float32");
