@@ -1,5 +1,5 @@
 /**
- * Dataset v2 for the LoRA step, aimed at base-v1's measured failures (models/README.md, "Failure taxonomy").
+ * A LoRA dataset (v2, v3, …) aimed at the measured failures of the model it adapts (models/README.md, "Failure taxonomy").
  *   npx tsx scripts/build-v2.ts [--run base-v1] [--out ../../datasets/v2] [--fresh-size 12000] [--seed 2]
  *     [--invented 2400] [--blocked 1200] [--near-miss 600] [--constrained 600] [--business 1200] [--validation 300]
  * Fresh rows come from dataset-gen with another seed (generated into a temp folder); v1 test and validation groups,
@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateDataset } from "@nomen/dataset-gen";
 import {
@@ -88,8 +88,8 @@ try {
       .update(await readFile(join(values.out, file)))
       .digest("hex");
   const card = {
-    name: "v2",
-    purpose: "LoRA data aimed at base-v1's failures: unseen-word copying, refusals, stated constraints",
+    name: basename(values.out),
+    purpose: "LoRA data aimed at the measured failures of the model it adapts: unseen-word copying, refusals vs near-misses, stated constraints",
     command: `npx tsx scripts/build-v2.ts ${process.argv.slice(2).join(" ")}`.trim(),
     sources: {
       fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed} (train+test splits; its validation split → v2 validation)`,
