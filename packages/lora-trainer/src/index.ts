@@ -100,13 +100,20 @@ export {
   type RopeStyle,
   SUPPORTED_ARCHITECTURES,
 } from "./models/DecoderConfig.js";
-export { DecoderModel, type FromSourceOptions } from "./models/DecoderModel.js";
+export { DecoderModel, type FromSourceOptions, type LogProbsOptions } from "./models/DecoderModel.js";
 export { type DecoderForwardOptions, type DecoderParts, decoderForward, type ProjectionFn } from "./models/decoder.js";
 export { PROJECTIONS, type Projection, projectionShape } from "./models/expectedTensors.js";
+export { GgmlCpuSession } from "./models/GgmlCpuSession.js";
+export type { GgmlCpuOptions } from "./models/ggmlCpuContext.js";
+export { ggmlCpuLogits } from "./models/ggmlCpuLogits.js";
+export { type GgmlCpuProfile, ggmlCpuProfile } from "./models/ggmlCpuProfile.js";
+export { withGgufLora } from "./models/ggmlLora.js";
 export { activationRoundingFor, type GgmlActivationRounding, roundActivations } from "./models/ggmlRounding.js";
+export { type GgmlWeights, ggmlWeightsFromSource } from "./models/ggmlWeights.js";
 export { ggufFileSource, type OpenGgufSourceOptions, openGgufSource } from "./models/ggufSource.js";
 export { KvCache } from "./models/kvCache.js";
 export type { ModelSource, TensorSpec } from "./models/ModelSource.js";
+export { type GgmlCpuModel, openGgmlCpuModel } from "./models/openGgmlCpuModel.js";
 export type { DecoderLayerWeights, DecoderWeights, Linear } from "./models/weights.js";
 export { packageInfo } from "./packageInfo.js";
 export { AdamW, type AdamWOptions, type AdamWState, type NamedVariable } from "./tuner/AdamW.js";
