@@ -84,15 +84,18 @@ program
 
 program
   .command("runs")
-  .description("List or show recorded dataset/train/eval runs.")
-  .argument("[action]", "list or show", "list")
-  .argument("[id]", "the run id (for show)")
+  .description(
+    "List or show recorded dataset/train/eval runs, or compare two eval runs of one suite (paired bootstrap + Wilcoxon).",
+  )
+  .argument("[action]", "list, show or compare", "list")
+  .argument("[id]", "the run id (for show; run A for compare)")
+  .argument("[other]", "run B (for compare)")
   .option("--json", "print JSON")
   .option("--dir <path>", "dataset runs folder (default: runsDir setting, ./runs)")
   .option("--db <file>", "the evaluator's run store (eval runs)", ".nomen/runs.db")
   .option("--config <file>", "settings file (YAML/JSON)")
-  .action((action: string, id: string | undefined, flags) =>
-    run(async () => (await import("./commands/runs.js")).runsCommand(action, id, flags)),
+  .action((action: string, id: string | undefined, other: string | undefined, flags) =>
+    run(async () => (await import("./commands/runs.js")).runsCommand(action, id, flags, undefined, other)),
   );
 
 const dataset = program.command("dataset").description("Build training datasets.");

@@ -3,24 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
-import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
+import { createTestIo } from "../testing/testIo.js";
 import { checkCommand } from "./check.js";
 import { datasetGenerateCommand } from "./dataset.js";
 import { datasetCardCommand } from "./datasetCard.js";
 import { runsCommand } from "./runs.js";
 import { suggestCommand } from "./suggest.js";
 
-function io(isTTY = false, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CommandIo = {
-    stdout: { write: (text: string) => out.push(text), isTTY },
-    stderr: { write: (text: string) => err.push(text) },
-    env: { XDG_CONFIG_HOME: tempDir("nomen-cfg-"), ...env },
-  };
-  return { io: value, out, err };
-}
+const io = createTestIo;
 
 describe("suggestCommand", () => {
   it("--json prints exactly the API's response shape", async () => {

@@ -4,14 +4,17 @@ import { loadCliConfig } from "../config.js";
 import { UsageError } from "../errors.js";
 import { listRuns, type RunRecord } from "../runs.js";
 import { type CommandIo, processIo } from "../terminal.js";
+import { compareRunsCommand } from "./runsCompare.js";
 
-/** `nomen runs list|show <id>`: the recorded dataset, train and eval runs. */
+/** `nomen runs list|show <id>|compare <a> <b>`: the recorded dataset, train and eval runs. */
 export async function runsCommand(
   action: string,
   id: string | undefined,
   flags: { json?: boolean; dir?: string; db?: string; config?: string },
   io: CommandIo = processIo,
+  other?: string,
 ): Promise<number> {
+  if (action === "compare") return compareRunsCommand(id, other, flags, io);
   const runsDir = flags.dir ?? loadCliConfig({ file: flags.config, env: io.env }).runsDir;
   const runs = [...listRuns(runsDir), ...evalRuns(flags.db ?? ".nomen/runs.db")].sort((a, b) =>
     b.startedAt.localeCompare(a.startedAt),
@@ -28,7 +31,7 @@ export async function runsCommand(
     io.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
     return 0;
   }
-  throw new UsageError(`Unknown runs action ${JSON.stringify(action)}: expected list or show.`);
+  throw new UsageError(`Unknown runs action ${JSON.stringify(action)}: expected list, show or compare.`);
 }
 
 /** Evaluation runs from the evaluator's RunStore, in the same shape (none when the store does not exist yet). */
