@@ -89,7 +89,8 @@ try {
       .digest("hex");
   const card = {
     name: basename(values.out),
-    purpose: "LoRA data aimed at the measured failures of the model it adapts: unseen-word copying, refusals vs near-misses, stated constraints",
+    purpose:
+      "LoRA data aimed at the measured failures of the model it adapts: unseen-word copying, refusals vs near-misses, stated constraints",
     command: `npx tsx scripts/build-v2.ts ${process.argv.slice(2).join(" ")}`.trim(),
     sources: {
       fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed} (train+test splits; its validation split → v2 validation)`,
