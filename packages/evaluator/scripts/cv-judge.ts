@@ -18,6 +18,7 @@ const { values } = parseArgs({
     data: { type: "string" },
     features: { type: "boolean" },
     "stack-folds": { type: "string", default: "2" },
+    negatives: { type: "string", default: "4" },
   },
 });
 const folds = Number(values.folds);
@@ -32,6 +33,7 @@ for (let fold = 0; fold < folds; fold++) {
   const model = RelevanceModel.train({
     wordnet,
     folds: Number(values["stack-folds"]),
+    negatives: Number(values.negatives),
     examples: train.map((r) => ({ description: r.description, domain: r.domain, sector: r.industry, era: r.era })),
   });
   const random = seededRandom(100 + fold);
