@@ -1,4 +1,4 @@
-import { type GgufFile, getNumber, getString, openGguf, validateGgufFile } from "@nomen/gguf";
+import { type GgufFile, getNumber, getString, openGguf, validateGgufFile } from "@nomen/gguf/reader";
 import { AdapterMismatchError, ModelFileError } from "./errors.js";
 import type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
 
