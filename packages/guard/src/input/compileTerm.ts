@@ -39,6 +39,23 @@ function letterPattern(c: string): string {
   return /[a-z]/.test(c) ? `${c}+` : c.replace(/[^a-z0-9]/g, "\\$&");
 }
 
+/**
+ * The characters a match of `term` can start with inside a view ({@link compileTerm}'s first letter
+ * pattern), or `undefined` when it can start with anything (a leading `*`, or no first letter).
+ * Grouping terms by these lets a rule compile only the alternatives that can match at a token.
+ */
+export function termInitials(term: string): readonly string[] | undefined {
+  const first = term.trim().split(/[\s-]+/)[0]!;
+  if (first.startsWith("*")) return undefined;
+  const c = first.replace(/\*$/, "")[0];
+  if (c === undefined) return undefined;
+  if (c === "i" || c === "l") return [c, "1"];
+  const reading = DIGIT_READINGS[c];
+  // "[1il]" → 1, i, l
+  if (reading) return [...reading.slice(1, -1)];
+  return [c];
+}
+
 /** One regular expression matching any of `terms`, global so that every occurrence is found. */
 export function compileTerms(terms: readonly string[]): RegExp {
   return new RegExp(terms.map(compileTerm).join("|"), "g");

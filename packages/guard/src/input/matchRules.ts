@@ -1,5 +1,5 @@
 import type { PolicyCategory, PolicyRule } from "./categories.js";
-import { compileTerms } from "./compileTerm.js";
+import { compileTerm, compileTerms, termInitials } from "./compileTerm.js";
 
 /** A rule that matched, without the text it matched (that is never echoed back). */
 export interface RuleHit {
@@ -7,26 +7,70 @@ export interface RuleHit {
   readonly rule: string;
 }
 
+/**
+ * A rule whose regular expressions are built on first use. Its terms are split by the character a
+ * match can start with: at a token starting with `c`, only the terms that can start with `c` (in
+ * their original order, so the same alternative wins) are compiled into a sticky expression. A cold
+ * process then compiles a few small expressions instead of every rule's whole alternation.
+ */
 interface CompiledRule {
   readonly rule: PolicyRule;
-  readonly terms: RegExp;
-  readonly requires: RegExp | undefined;
-  readonly unless: RegExp | undefined;
+  /** Sticky expression per token-initial character; `null` when no term can start there. */
+  readonly termsAt: Map<string, RegExp | null>;
+  /** Term indices by initial character; `any` are terms that can start with anything. */
+  readonly initials: { readonly byChar: ReadonlyMap<string, readonly number[]>; readonly any: readonly number[] };
+  requires: RegExp | undefined | null;
+  unless: RegExp | undefined | null;
   readonly window: number;
   readonly unlessWindow: number;
 }
 
-/** Compiles rules once; {@link matchCompiled} runs them against normalized views. */
+/** Prepares rules for {@link matchCompiled}; regular expressions are compiled lazily, once each. */
 export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRule[] {
   return rules.map((rule) => ({
     rule,
-    // Sticky: terms can only start at a token start, so only token starts are tried.
-    terms: new RegExp(compileTerms(rule.terms).source, "y"),
-    requires: rule.requires ? compileTerms(rule.requires) : undefined,
-    unless: rule.unless ? compileTerms(rule.unless) : undefined,
+    termsAt: new Map(),
+    initials: indexInitials(rule.terms),
+    // `null`: not compiled yet; `undefined`: the rule has none.
+    requires: rule.requires ? null : undefined,
+    unless: rule.unless ? null : undefined,
     window: rule.window ?? 5,
     unlessWindow: rule.unlessWindow ?? rule.window ?? 5,
   }));
+}
+
+function indexInitials(terms: readonly string[]): CompiledRule["initials"] {
+  const byChar = new Map<string, number[]>();
+  const any: number[] = [];
+  terms.forEach((term, index) => {
+    const initials = termInitials(term);
+    if (!initials) any.push(index);
+    else for (const c of new Set(initials)) byChar.set(c, [...(byChar.get(c) ?? []), index]);
+  });
+  return { byChar, any };
+}
+
+/** The sticky expression of the terms of `compiled` that can start with `c`, in rule order. */
+function termsStartingWith(compiled: CompiledRule, c: string): RegExp | null {
+  let pattern = compiled.termsAt.get(c);
+  if (pattern !== undefined) return pattern;
+  const { byChar, any } = compiled.initials;
+  const indices = [...(byChar.get(c) ?? []), ...any].sort((a, b) => a - b);
+  const terms = compiled.rule.terms;
+  // Sticky: terms can only start at a token start, so only token starts are tried.
+  pattern = indices.length ? new RegExp(indices.map((i) => compileTerm(terms[i]!)).join("|"), "y") : null;
+  compiled.termsAt.set(c, pattern);
+  return pattern;
+}
+
+function requiresOf(compiled: CompiledRule): RegExp | undefined {
+  if (compiled.requires === null) compiled.requires = compileTerms(compiled.rule.requires!);
+  return compiled.requires;
+}
+
+function unlessOf(compiled: CompiledRule): RegExp | undefined {
+  if (compiled.unless === null) compiled.unless = compileTerms(compiled.rule.unless!);
+  return compiled.unless;
 }
 
 /**
@@ -38,23 +82,33 @@ export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRul
 export function matchCompiled(compiled: readonly CompiledRule[], view: string): RuleHit | undefined {
   const tokens = view.split(" ");
   const starts = tokenStarts(tokens);
-  for (const { rule, terms, requires, unless, window, unlessWindow } of compiled) {
+  for (const rule of compiled) {
+    const { window, unlessWindow } = rule;
     for (let at = 0; at < starts.length; at++) {
+      const terms = termsStartingWith(rule, view.charAt(starts[at]!));
+      if (terms === null) continue;
       terms.lastIndex = starts[at]!;
       const m = terms.exec(view);
       if (m === null || m[0].length === 0) continue;
       const first = at;
       const last = tokenAt(starts, m.index + m[0].length - 1);
+      const requires = requiresOf(rule);
       if (requires && !contextHas(requires, tokens, first, last, window)) continue;
+      const unless = unlessOf(rule);
       if (unless && contextHas(unless, tokens, first, last, unlessWindow)) continue;
-      return { category: rule.category, rule: rule.id };
+      return { category: rule.rule.category, rule: rule.rule.id };
     }
   }
   return undefined;
 }
-
 /** Whether `pattern` matches within `window` tokens of the trigger (tokens `first`..`last`), reaching outside it. */
-function contextHas(pattern: RegExp, tokens: readonly string[], first: number, last: number, window: number): boolean {
+export function contextHas(
+  pattern: RegExp,
+  tokens: readonly string[],
+  first: number,
+  last: number,
+  window: number,
+): boolean {
   const before = tokens.slice(Math.max(0, first - window), first).join(" ");
   const trigger = tokens.slice(first, last + 1).join(" ");
   const after = tokens.slice(last + 1, last + 1 + window).join(" ");
@@ -76,7 +130,7 @@ function reachesOutside(pattern: RegExp, context: string, span: { start: number;
   return false;
 }
 
-function tokenStarts(tokens: readonly string[]): number[] {
+export function tokenStarts(tokens: readonly string[]): number[] {
   const starts: number[] = [];
   let offset = 0;
   for (const token of tokens) {
@@ -86,7 +140,7 @@ function tokenStarts(tokens: readonly string[]): number[] {
   return starts;
 }
 
-function tokenAt(starts: readonly number[], index: number): number {
+export function tokenAt(starts: readonly number[], index: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
