@@ -1,7 +1,8 @@
-import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
+import type { RegExpMatcher } from "obscenity";
 import { GuardInputError } from "../errors.js";
 import type { GuardLogger } from "../logger.js";
 import { normalizeViews } from "../normalizeText.js";
+import { obscenity } from "../obscenity.js";
 import { POLICY_CATEGORIES, type PolicyCategory } from "./categories.js";
 import { INPUT_RULES } from "./inputRules.js";
 import { SLUR_WORDS } from "./lexicon/hate.js";
@@ -24,6 +25,7 @@ let slurMatcher: RegExpMatcher | undefined;
 
 function slurs(): RegExpMatcher {
   if (!slurMatcher) {
+    const { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } = obscenity();
     const words = new Set(SLUR_WORDS);
     const dataset = new DataSet<{ originalWord: string }>()
       .addAll(englishDataset)

@@ -1,4 +1,7 @@
-import brandData from "../data/brands.json" with { type: "json" };
+import { readFileSync } from "node:fs";
+// Type-only: the list is read on first use (320 kB of JSON a cold `checkInput` never needs), and
+// this import still has tsc copy it into dist.
+import type brandData from "../data/brands.json";
 import { BrandDataError } from "../errors.js";
 import { FAMOUS_MARKS } from "./famousMarks.js";
 
@@ -62,7 +65,9 @@ let index: BrandIndex | undefined;
 /** The brand list (generated from simple-icons, plus famous banks, retailers and agencies), indexed once. */
 export function brandIndex(): BrandIndex {
   if (index) return index;
-  const brands = brandData as unknown;
+  const brands: unknown = JSON.parse(
+    readFileSync(new URL("../data/brands.json", import.meta.url), "utf8"),
+  ) as typeof brandData;
   if (!Array.isArray(brands) || brands.some((b) => typeof b?.mark !== "string" || typeof b?.generic !== "boolean")) {
     throw new BrandDataError("src/data/brands.json is not an array of brands");
   }

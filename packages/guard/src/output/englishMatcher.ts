@@ -1,4 +1,4 @@
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
+import { obscenity } from "../obscenity.js";
 
 /** What `RegExpMatcher` (obscenity 0.4.6) keeps privately; read only to build the pre-check below. */
 interface MatcherInternals {
@@ -23,6 +23,7 @@ let cached: EnglishMatcher | undefined;
  */
 export function englishMatcher(): EnglishMatcher {
   if (cached) return cached;
+  const { englishDataset, englishRecommendedTransformers, RegExpMatcher } = obscenity();
   const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const internals = matcher as unknown as MatcherInternals;
   const sources = internals.blacklistedTerms?.map((term) => (term.regExp instanceof RegExp ? term.regExp : undefined));
