@@ -21,6 +21,8 @@ export const RELEVANCE_FEATURE_NAMES = [
   "eraMatch",
   "tldMatch",
   "coarseSectorMatch",
+  "sectorByNameWords",
+  "coarseByNameWords",
 ] as const;
 
 /** Latent-class matches beyond sector, era and TLD (the coarse sector), saved under `learned.latent`. */
@@ -37,7 +39,7 @@ interface Learned {
 }
 
 /** Bumped whenever training or features change, so cached models from older code are not reused. */
-export const RELEVANCE_MODEL_FORMAT = 2;
+export const RELEVANCE_MODEL_FORMAT = 3;
 
 /** A trained {@link RelevanceModel} as plain JSON ({@link RelevanceModel.toJSON}). */
 export interface RelevanceModelJson {
@@ -87,7 +89,7 @@ let construct: (
 const ROWS_PER_STEP = 500;
 
 /** Hand-set combiner for the untrained judge (no examples): lexical features only. */
-const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0, 0];
+const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 const UNTRAINED_BIAS = -0.5;
 
 /**
@@ -275,7 +277,7 @@ function features(
   const d = analyzer.description(description);
   const m = analyzer.domain(domain);
   const base = lexical.compute(d, m);
-  if (!learned) return [...base, 0, 0, 0, 0, 0, 0, 0];
+  if (!learned) return [...base, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return [
     ...base,
     learned.cross.score(d, m),
@@ -285,6 +287,8 @@ function features(
     learned.eras?.score(d, m) ?? 0,
     learned.tlds?.score(d, m) ?? 0,
     learned.coarse?.score(d, m) ?? 0,
+    learned.sectors?.wordsScore(d, m) ?? 0,
+    learned.coarse?.wordsScore(d, m) ?? 0,
   ];
 }
 

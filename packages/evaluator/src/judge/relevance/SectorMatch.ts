@@ -29,6 +29,7 @@ export class SectorMatch {
   #byDomain: SoftmaxRegression;
   readonly #byDescriptionCache = new WeakMap<AnalyzedDescription, Float64Array>();
   readonly #byDomainCache = new WeakMap<AnalyzedDomain, Float64Array>();
+  readonly #byWordsCache = new WeakMap<AnalyzedDomain, Float64Array>();
 
   private constructor(
     readonly analyzer: DomainAnalyzer,
@@ -90,20 +91,52 @@ export class SectorMatch {
   }
 
   score(description: AnalyzedDescription, domain: AnalyzedDomain): number {
-    let a = this.#byDescriptionCache.get(description);
-    if (!a) {
-      a = this.#byDescription.probabilities(this.#descriptionFeatures(description));
-      this.#byDescriptionCache.set(description, a);
-    }
+    const a = this.#descriptionProbabilities(description);
     let b = this.#byDomainCache.get(domain);
     if (!b) {
       b = this.#byDomain.probabilities(this.#domainFeatures(domain));
       this.#byDomainCache.set(domain, b);
     }
+    return this.#agreement(a, b);
+  }
+
+  /** log Σ_c a_c·b_c / prior_c. */
+  #agreement(a: Float64Array, b: Float64Array): number {
     let sum = 0;
     for (let c = 0; c < this.#prior.length; c++)
       sum += ((a[c] as number) * (b[c] as number)) / ((this.#prior[c] as number) || 1);
     return Math.log(sum + 1e-9);
+  }
+
+  #descriptionProbabilities(description: AnalyzedDescription): Float64Array {
+    let a = this.#byDescriptionCache.get(description);
+    if (!a) {
+      a = this.#byDescription.probabilities(this.#descriptionFeatures(description));
+      this.#byDescriptionCache.set(description, a);
+    }
+    return a;
+  }
+
+  /**
+   * The same agreement with the domain's class guessed by the *description* classifier from the domain's word
+   * morphemes, read as a tiny description: a name part that never occurred in a training domain but did in
+   * training descriptions ("tennis", "coffee") still points to its class. 0 when no morpheme is a known word.
+   */
+  wordsScore(description: AnalyzedDescription, domain: AnalyzedDomain): number {
+    let b = this.#byWordsCache.get(domain);
+    if (!b) {
+      const keys = new Set<string>();
+      for (const [index, morpheme] of domain.morphemes.entries()) {
+        if (morpheme.kind !== "word" || morpheme.text.length < 3) continue;
+        keys.add(`s:${domain.morphemeStems[index] ?? morpheme.text}`);
+        for (const [stem, weight] of relatedStems(this.analyzer.wordnet, morpheme.text))
+          if (weight >= RELATED_MIN_WEIGHT) keys.add(`r:${stem}`);
+      }
+      b = keys.size ? this.#byDescription.probabilities([...keys].map((k) => hashFeature(k, BITS))) : this.#prior;
+      this.#byWordsCache.set(domain, b);
+    }
+    if (b === this.#prior) return 0;
+    return this.#agreement(this.#descriptionProbabilities(description), b);
   }
 
   /** Hashed features of a description; the same for every latent class, so shared by all instances. */
