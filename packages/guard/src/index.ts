@@ -6,7 +6,7 @@ export { BLOCKED_RESPONSE, type BlockedResponse } from "./blockedResponse.js";
 export { BrandDataError, ClassifierVerdictError, GuardInputError } from "./errors.js";
 export { POLICY_CATEGORIES, type PolicyCategory, type PolicyRule } from "./input/categories.js";
 export { type CheckInputOptions, checkInput, type InputVerdict } from "./input/checkInput.js";
-export { INPUT_RULES } from "./input/inputRules.js";
+export { INPUT_RULES } from "./input/inputRules.generated.js";
 export {
   buildClassifierPrompt,
   type CheckInputWithClassifierOptions,

@@ -4,8 +4,7 @@ import type { GuardLogger } from "../logger.js";
 import { normalizeViews } from "../normalizeText.js";
 import { obscenity } from "../obscenity.js";
 import { POLICY_CATEGORIES, type PolicyCategory } from "./categories.js";
-import { INPUT_RULES } from "./inputRules.js";
-import { SLUR_WORDS } from "./lexicon/hate.js";
+import { INPUT_RULES, SLUR_WORDS } from "./inputRules.generated.js";
 import { compileRules, matchCompiled, type RuleHit } from "./matchRules.js";
 
 /** The input policy's verdict. A refusal names the category and rule, never the matched text. */
