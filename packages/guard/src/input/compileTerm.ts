@@ -39,21 +39,43 @@ function letterPattern(c: string): string {
   return /[a-z]/.test(c) ? `${c}+` : c.replace(/[^a-z0-9]/g, "\\$&");
 }
 
+/** How a match of a term can begin: its first character, and the one after it. */
+export interface TermStart {
+  /** Characters the match can start with. */
+  readonly first: readonly string[];
+  /** Whether the first letter may repeat (`c+`), so the second character may be another of `first`. */
+  readonly repeats: boolean;
+  /** Characters the second letter can be; `undefined` when anything may follow (a one-letter first word). */
+  readonly second: readonly string[] | undefined;
+}
+
 /**
- * The characters a match of `term` can start with inside a view ({@link compileTerm}'s first letter
- * pattern), or `undefined` when it can start with anything (a leading `*`, or no first letter).
- * Grouping terms by these lets a rule compile only the alternatives that can match at a token.
+ * How a match of `term` can begin inside a view (mirrors {@link compileTerm}'s letter patterns), or
+ * `undefined` when it can begin with anything (a leading `*`, or no first letter). Grouping terms by
+ * their first two characters lets a rule compile only the alternatives that can match at a token.
  */
-export function termInitials(term: string): readonly string[] | undefined {
+export function termStart(term: string): TermStart | undefined {
   const first = term.trim().split(/[\s-]+/)[0]!;
   if (first.startsWith("*")) return undefined;
-  const c = first.replace(/\*$/, "")[0];
-  if (c === undefined) return undefined;
-  if (c === "i" || c === "l") return [c, "1"];
-  const reading = DIGIT_READINGS[c];
+  const core = first.replace(/\*$/, "");
+  if (core[0] === undefined) return undefined;
+  const [letters, repeats] = letterChars(core[0]);
+  return { first: letters, repeats, second: core[1] === undefined ? undefined : letterChars(core[1])[0] };
+}
+
+/** Whether a term beginning as `start` can match at a token whose first two characters are `c1` `c2`. */
+export function termMayStart(start: TermStart, c1: string, c2: string): boolean {
+  if (!start.first.includes(c1)) return false;
+  return start.second === undefined || start.second.includes(c2) || (start.repeats && start.first.includes(c2));
+}
+
+/** The characters {@link letterPattern}`(c)` matches, and whether it may repeat. */
+function letterChars(c: string): [readonly string[], boolean] {
+  if (c === "i" || c === "l") return [[c, "1"], true];
   // "[1il]" → 1, i, l
-  if (reading) return [...reading.slice(1, -1)];
-  return [c];
+  const reading = DIGIT_READINGS[c];
+  if (reading) return [[...reading.slice(1, -1)], false];
+  return [[c], /[a-z]/.test(c)];
 }
 
 /** One regular expression matching any of `terms`, global so that every occurrence is found. */

@@ -1,5 +1,5 @@
 import type { PolicyCategory, PolicyRule } from "./categories.js";
-import { compileTerm, compileTerms, termInitials } from "./compileTerm.js";
+import { compileTerm, compileTerms, type TermStart, termMayStart, termStart } from "./compileTerm.js";
 
 /** A rule that matched, without the text it matched (that is never echoed back). */
 export interface RuleHit {
@@ -8,17 +8,20 @@ export interface RuleHit {
 }
 
 /**
- * A rule whose regular expressions are built on first use. Its terms are split by the character a
- * match can start with: at a token starting with `c`, only the terms that can start with `c` (in
+ * A rule whose regular expressions are built on first use. Its terms are split by the two characters
+ * a match can start with: at a token starting with `co`, only the terms that can start with `co` (in
  * their original order, so the same alternative wins) are compiled into a sticky expression. A cold
  * process then compiles a few small expressions instead of every rule's whole alternation.
  */
 interface CompiledRule {
   readonly rule: PolicyRule;
-  /** Sticky expression per token-initial character; `null` when no term can start there. */
+  /** Sticky expression per first two characters at a token; `null` when no term can start so. */
   readonly termsAt: Map<string, RegExp | null>;
-  /** Term indices by initial character; `any` are terms that can start with anything. */
-  readonly initials: { readonly byChar: ReadonlyMap<string, readonly number[]>; readonly any: readonly number[] };
+  /** Terms by first character; `any` are the indices of terms that can start with anything. */
+  readonly starts: {
+    readonly byChar: ReadonlyMap<string, ReadonlyArray<{ readonly index: number; readonly start: TermStart }>>;
+    readonly any: readonly number[];
+  };
   requires: RegExp | undefined | null;
   unless: RegExp | undefined | null;
   readonly window: number;
@@ -30,7 +33,7 @@ export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRul
   return rules.map((rule) => ({
     rule,
     termsAt: new Map(),
-    initials: indexInitials(rule.terms),
+    starts: indexStarts(rule.terms),
     // `null`: not compiled yet; `undefined`: the rule has none.
     requires: rule.requires ? null : undefined,
     unless: rule.unless ? null : undefined,
@@ -39,27 +42,31 @@ export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRul
   }));
 }
 
-function indexInitials(terms: readonly string[]): CompiledRule["initials"] {
-  const byChar = new Map<string, number[]>();
+function indexStarts(terms: readonly string[]): CompiledRule["starts"] {
+  const byChar = new Map<string, { index: number; start: TermStart }[]>();
   const any: number[] = [];
   terms.forEach((term, index) => {
-    const initials = termInitials(term);
-    if (!initials) any.push(index);
-    else for (const c of new Set(initials)) byChar.set(c, [...(byChar.get(c) ?? []), index]);
+    const start = termStart(term);
+    if (!start) any.push(index);
+    else for (const c of new Set(start.first)) byChar.set(c, [...(byChar.get(c) ?? []), { index, start }]);
   });
   return { byChar, any };
 }
 
-/** The sticky expression of the terms of `compiled` that can start with `c`, in rule order. */
-function termsStartingWith(compiled: CompiledRule, c: string): RegExp | null {
-  let pattern = compiled.termsAt.get(c);
+/** The sticky expression of the terms of `compiled` that can start with `c1` `c2`, in rule order. */
+function termsStartingWith(compiled: CompiledRule, c1: string, c2: string): RegExp | null {
+  const key = c1 + c2;
+  let pattern = compiled.termsAt.get(key);
   if (pattern !== undefined) return pattern;
-  const { byChar, any } = compiled.initials;
-  const indices = [...(byChar.get(c) ?? []), ...any].sort((a, b) => a - b);
+  const { byChar, any } = compiled.starts;
+  const candidates = (byChar.get(c1) ?? [])
+    .filter(({ start }) => termMayStart(start, c1, c2))
+    .map(({ index }) => index);
+  const indices = [...candidates, ...any].sort((a, b) => a - b);
   const terms = compiled.rule.terms;
   // Sticky: terms can only start at a token start, so only token starts are tried.
   pattern = indices.length ? new RegExp(indices.map((i) => compileTerm(terms[i]!)).join("|"), "y") : null;
-  compiled.termsAt.set(c, pattern);
+  compiled.termsAt.set(key, pattern);
   return pattern;
 }
 
@@ -85,7 +92,7 @@ export function matchCompiled(compiled: readonly CompiledRule[], view: string): 
   for (const rule of compiled) {
     const { window, unlessWindow } = rule;
     for (let at = 0; at < starts.length; at++) {
-      const terms = termsStartingWith(rule, view.charAt(starts[at]!));
+      const terms = termsStartingWith(rule, view.charAt(starts[at]!), view.charAt(starts[at]! + 1));
       if (terms === null) continue;
       terms.lastIndex = starts[at]!;
       const m = terms.exec(view);
