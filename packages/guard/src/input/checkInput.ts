@@ -2,10 +2,10 @@ import type { RegExpMatcher } from "obscenity";
 import { GuardInputError } from "../errors.js";
 import type { GuardLogger } from "../logger.js";
 import { normalizeViews } from "../normalizeText.js";
-import { obscenity } from "../obscenity.js";
 import { POLICY_CATEGORIES, type PolicyCategory } from "./categories.js";
-import { INPUT_RULES, SLUR_WORDS } from "./inputRules.generated.js";
+import { INPUT_RULES, SLUR_DATASET } from "./inputRules.generated.js";
 import { compileRules, matchCompiled, type RuleHit } from "./matchRules.js";
+import { slurMatcher } from "./slurMatcher.js";
 
 /** The input policy's verdict. A refusal names the category and rule, never the matched text. */
 export type InputVerdict =
@@ -20,19 +20,7 @@ export interface CheckInputOptions {
 }
 
 const compiled = compileRules(INPUT_RULES);
-let slurMatcher: RegExpMatcher | undefined;
-
-function slurs(): RegExpMatcher {
-  if (!slurMatcher) {
-    const { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } = obscenity();
-    const words = new Set(SLUR_WORDS);
-    const dataset = new DataSet<{ originalWord: string }>()
-      .addAll(englishDataset)
-      .removePhrasesIf((phrase) => !words.has(phrase.metadata?.originalWord ?? ""));
-    slurMatcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
-  }
-  return slurMatcher;
-}
+let slurs: RegExpMatcher | undefined;
 
 /**
  * Checks a business description against the input policy. The text is data, never instructions:
@@ -61,7 +49,8 @@ function firstHit(text: string): RuleHit | undefined {
     const hit = matchCompiled(compiled, view);
     if (hit) hits.push(hit);
   }
-  const matcher = slurs();
+  slurs ??= slurMatcher(SLUR_DATASET);
+  const matcher = slurs;
   if (matcher.hasMatch(text) || matcher.hasMatch(joined)) {
     hits.push({ category: "hate-harassment", rule: "hate-harassment/slur" });
   }
