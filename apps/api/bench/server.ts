@@ -27,7 +27,8 @@ async function openSuggester(): Promise<{ suggester: Suggester; backend: string;
   if (kind === "default") {
     const { createSuggester } = await import("@nomen/suggest");
     const adapter = existsSync(defaultAdapter) ? defaultAdapter : undefined;
-    const suggester = await createSuggester({ model: defaultBase, adapter, gpu: false });
+    // As `nomen serve` runs it: the embedded model's own refusals are not trusted (the guard decides; models/README.md).
+    const suggester = await createSuggester({ model: defaultBase, adapter, gpu: false, trustModelRefusals: false });
     return {
       suggester,
       backend: `@nomen/suggest on ${suggester.backend}, default model ${basename(defaultBase)}${adapter ? ` + ${basename(adapter)}` : ""}`,

@@ -74,7 +74,10 @@ export async function openSuggester(options: OpenBackendOptions = {}): Promise<S
   const { runtime } = await startRuntime();
   let suggester: Suggester & { backend: string; dispose(): Promise<void> };
   try {
-    suggester = await createPipeline(model, adapter, runtime);
+    // The embedded model cannot tell blocked requests from benign ones (models/README.md, "Safety": lora-v2 refused
+    // 62% of blocked requests and 30% of near-misses alike), and sampling makes its refusal branch a coin flip: its
+    // refusals are ignored and the guard in front of it decides. A model given with --model is trusted.
+    suggester = await createPipeline(model, adapter, runtime, { trustModelRefusals: options.model !== undefined });
   } catch (error) {
     await runtime.then((started) => started.dispose()).catch(() => {});
     throw error;
@@ -122,6 +125,7 @@ async function createPipeline(
   model: string,
   adapter: string | undefined,
   runtime: Promise<Runtime>,
+  settings: { trustModelRefusals: boolean },
 ): Promise<Suggester & { backend: string; dispose(): Promise<void> }> {
   let suggest: typeof import("@nomen/suggest");
   try {
@@ -137,6 +141,7 @@ async function createPipeline(
       model,
       adapter,
       runtime,
+      trustModelRefusals: settings.trustModelRefusals,
     });
     return suggester;
   } catch (error) {
