@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end: drives the real `nomen` app in a tmux terminal — types a description, waits for the streamed
 # suggestions, shortlists one, quits — and checks the screen at each step. Needs tmux and a built dist/.
-#   apps/tui/e2e/tmux-suggest.sh                 # demo backend (no model needed)
-#   apps/tui/e2e/tmux-suggest.sh --model m.gguf  # a real model (once the suggest pipeline exists)
+#   apps/tui/e2e/tmux-suggest.sh                 # the embedded default model (models/), else the demo backend
+#   apps/tui/e2e/tmux-suggest.sh --demo          # demo backend (no model needed)
+#   apps/tui/e2e/tmux-suggest.sh --model m.gguf  # any Llama/Qwen2 GGUF
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 3; }
 [ -f "$here/dist/cli.js" ] || { echo "e2e: build first (pnpm turbo run build --filter=nomen...)" >&2; exit 3; }
-args=("$@"); [ ${#args[@]} -gt 0 ] || args=(--demo)
+args=("$@")
+if [ ${#args[@]} -eq 0 ] && [ ! -f "$here/../../models/nomen-base.gguf" ] && [ -z "${NOMEN_MODELS_DIR:-}" ]; then args=(--demo); fi
+echo "e2e: nomen ${args[*]:-(embedded default model)}"
 description="organic coffee shop downtown"
 session="nomen-e2e-$$"
 state="$(mktemp -d)"
