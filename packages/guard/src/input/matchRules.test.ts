@@ -94,20 +94,24 @@ describe("termStart", () => {
 describe("matchCompiled (lazy, per first two characters)", () => {
   it("gives the eager matcher's hit on every view of the fixtures, plain and disguised", () => {
     const eager = eagerMatcher(INPUT_RULES);
-    const lazy = compileRules(INPUT_RULES);
+    const lazy = compileRules(INPUT_RULES, { eagerAfter: Number.POSITIVE_INFINITY });
+    const tiered = compileRules(INPUT_RULES, { eagerAfter: 64 });
     let views = 0;
     let hits = 0;
     for (const text of corpus()) {
       for (const view of new Set(Object.values(normalizeViews(text)))) {
         const expected = eager(view);
         expect(matchCompiled(lazy, view), view).toEqual(expected);
+        expect(matchCompiled(tiered, view), view).toEqual(expected);
         views++;
         if (expected) hits++;
       }
     }
     expect(views).toBeGreaterThan(2500);
     expect(hits).toBeGreaterThan(500);
-  });
+    expect(tiered.every((rule) => rule.all !== undefined)).toBe(true);
+    expect(lazy.some((rule) => rule.all !== undefined)).toBe(false);
+  }, 30_000);
 
   it("compiles nothing until it matches, and then only for the token starts it met", () => {
     const [rule] = compileRules([

@@ -11,12 +11,18 @@ export interface RuleHit {
  * A rule whose regular expressions are built on first use. Its terms are split by the two characters
  * a match can start with: at a token starting with `co`, only the terms that can start with `co` (in
  * their original order, so the same alternative wins) are compiled into a sticky expression. A cold
- * process then compiles a few small expressions instead of every rule's whole alternation.
+ * process then compiles a few small expressions instead of every rule's whole alternation. Once a
+ * rule has been tried at `eagerAfter` token starts (a warm process), it compiles its whole
+ * alternation once and uses that: the same matches, without thousands of small expressions.
  */
 interface CompiledRule {
   readonly rule: PolicyRule;
   /** Sticky expression per first two characters at a token; `null` when no term can start so. */
   readonly termsAt: Map<string, RegExp | null>;
+  /** Every term in one sticky alternation, once the rule has been tried `eagerAfter` times. */
+  all: RegExp | undefined;
+  tries: number;
+  readonly eagerAfter: number;
   /** Terms by first character; `any` are the indices of terms that can start with anything. */
   readonly starts: {
     readonly byChar: ReadonlyMap<string, ReadonlyArray<{ readonly index: number; readonly start: TermStart }>>;
@@ -28,11 +34,20 @@ interface CompiledRule {
   readonly unlessWindow: number;
 }
 
+export interface CompileRulesOptions {
+  /** Token starts a rule is tried at before it compiles its whole alternation. Defaults to 256. */
+  readonly eagerAfter?: number;
+}
+
 /** Prepares rules for {@link matchCompiled}; regular expressions are compiled lazily, once each. */
-export function compileRules(rules: readonly PolicyRule[]): readonly CompiledRule[] {
+export function compileRules(rules: readonly PolicyRule[], options: CompileRulesOptions = {}): readonly CompiledRule[] {
+  const { eagerAfter = 256 } = options;
   return rules.map((rule) => ({
     rule,
     termsAt: new Map(),
+    all: undefined,
+    tries: 0,
+    eagerAfter,
     starts: indexStarts(rule.terms),
     // `null`: not compiled yet; `undefined`: the rule has none.
     requires: rule.requires ? null : undefined,
@@ -55,6 +70,11 @@ function indexStarts(terms: readonly string[]): CompiledRule["starts"] {
 
 /** The sticky expression of the terms of `compiled` that can start with `c1` `c2`, in rule order. */
 function termsStartingWith(compiled: CompiledRule, c1: string, c2: string): RegExp | null {
+  if (compiled.all) return compiled.all;
+  if (++compiled.tries > compiled.eagerAfter) {
+    compiled.all = new RegExp(compileTerms(compiled.rule.terms).source, "y");
+    return compiled.all;
+  }
   const key = c1 + c2;
   let pattern = compiled.termsAt.get(key);
   if (pattern !== undefined) return pattern;
