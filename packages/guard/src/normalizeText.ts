@@ -1,4 +1,16 @@
-import { remove as removeConfusables } from "confusables";
+import { createRequire } from "node:module";
+
+type Confusables = typeof import("confusables");
+let confusables: Confusables | undefined;
+
+/**
+ * `confusables.remove`, loaded on first use. The package is CommonJS: `require` skips the export
+ * scan an ESM import of it does, and a process that never folds text never loads its table.
+ */
+function removeConfusables(text: string): string {
+  confusables ??= createRequire(import.meta.url)("confusables") as Confusables;
+  return confusables.remove(text);
+}
 
 /** Zero-width and soft-hyphen characters used to split words invisibly. */
 // U+034F (combining grapheme joiner) stands alone: a combining mark inside a class is misleading.
