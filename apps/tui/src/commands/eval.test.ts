@@ -1,6 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { generateDataset } from "@nomen/dataset-gen";
+import { EXPECTED_CHARTS } from "@nomen/evaluator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
@@ -84,5 +86,60 @@ describe("nomen eval", () => {
     const terminal = io();
     expect(await evalCommand({ ...base, judgeData: missing, untrainedJudge: true }, terminal.io)).toBe(0);
     expect(JSON.parse(terminal.out.join("")).judge).toBe("untrained metric judge (not the judge judgeCheck validated)");
+  }, 60_000);
+
+  const suites = fileURLToPath(new URL("../../../../datasets/suites/", import.meta.url));
+
+  it("runs the edge-case suite, classifies its failures, compares with run A and writes the report", async () => {
+    const db = join(tempDir("nomen-evaldb-"), "runs.db");
+    const suite = join(suites, "edge-cases-v1.jsonl");
+    const base = { suite, split: "test", limit: "10", db, demo: true, judgeData: companies };
+    const first = io();
+    expect(await evalCommand({ ...base, count: "1" }, first.io)).toBe(0);
+    const runA = JSON.parse(first.out.join("")).run as string;
+    const log = join(tempDir("nomen-trainlog-"), "loss.jsonl");
+    writeFileSync(
+      log,
+      `${[1, 2, 3].map((step) => JSON.stringify({ step, totalSteps: 3, loss: 3 / step })).join("\n")}\n`,
+    );
+    const report = tempDir("nomen-report-");
+    const second = io();
+    const flags = { ...base, count: "2", against: runA, report, trainLog: log };
+    expect(await evalCommand(flags, second.io)).toBe(0);
+    const result = JSON.parse(second.out.join("")) as {
+      run: string;
+      failures: { items: number; failures: number; counts: Record<string, number> };
+      comparison: { runA: string; runB: string; pairedItems: number; overall: { verdict: string } };
+      report: { markdown: string; html: string };
+    };
+    expect(result.failures.items).toBe(10);
+    expect(Object.values(result.failures.counts).reduce((sum, n) => sum + n, 0)).toBe(result.failures.failures);
+    expect(result.comparison).toMatchObject({ runA, runB: result.run, pairedItems: 10 });
+    const printed = second.err.join("");
+    expect(printed).toContain(`A ${runA} vs B ${result.run}: 10 paired items`);
+    expect(printed).toMatch(/overall +A \d\.\d{3} \[.*\] \(n=10\) +B .* B − A .* p [\d.e-]+ +\S/);
+    expect(printed).toContain("failure taxonomy (demo; one class per failed item):");
+    const html = readFileSync(result.report.html, "utf8");
+    for (const chart of [...EXPECTED_CHARTS, "loss"]) expect(html).toContain(`data-chart="${chart}"`);
+    expect(html).not.toMatch(/<script|(src|href)="https?:/);
+    const markdown = readFileSync(result.report.markdown, "utf8");
+    expect(markdown).toContain("## Failure taxonomy");
+    expect(markdown).toContain("loss.jsonl: 3 points, last loss 1.0000");
+  }, 60_000);
+
+  it("measures the safety suite with the guard, and refuses a mismatched --against before generating", async () => {
+    const db = join(tempDir("nomen-evaldb-"), "runs.db");
+    const suite = join(suites, "safety-v1.jsonl");
+    const base = { suite, split: "test", limit: "12", count: "2", db, demo: true, judgeData: companies };
+    const terminal = io();
+    expect(await evalCommand(base, terminal.io)).toBe(0);
+    const result = JSON.parse(terminal.out.join("")) as { run: string; safety: { label: string }[] };
+    // The demo has no model to ask alone: only the pipeline's row.
+    expect(result.safety.map((s) => s.label)).toEqual(["demo + guard (pipeline)"]);
+    expect(terminal.err.join("")).toMatch(/demo \+ guard \(pipeline\) +recall on blocked [\d.]+% \[.*\] \(n=\d+\)/);
+    const edge = { ...base, suite: join(suites, "edge-cases-v1.jsonl"), against: result.run };
+    await expect(evalCommand(edge, io().io)).rejects.toThrow(/evaluated "safety-v1".*same suite/);
+    await expect(evalCommand({ ...base, data }, io().io)).rejects.toThrow(/--data or --suite, not both/);
+    await expect(evalCommand({ ...base, against: "nope" }, io().io)).rejects.toThrow(/No eval run "nope"/);
   }, 60_000);
 });

@@ -1,25 +1,56 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import {
+  compareRuns,
   createTrainedJudgeAsync,
   DEFAULT_COMPANIES_PATH,
+  type Estimate,
   evaluateSuggestionsAsync,
+  type FailureTable,
   formatEstimate,
+  type LossCurve,
   loadCompanies,
   MetricJudge,
+  type ModelSummary,
+  type RunComparison,
+  type RunRecord,
   RunStore,
+  readTrainerLog,
+  type SafetyMetrics,
   type SuggestionItem,
+  writeReport,
 } from "@nomen/evaluator";
 import { openBackend } from "../backend.js";
 import { loadCliConfig } from "../config.js";
+import { findDefaultModel } from "../defaultModel.js";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import { type CommandIo, processIo } from "../terminal.js";
+import {
+  askModelDirectly,
+  type EvalItem,
+  edgeFailureTable,
+  formatFailureTable,
+  formatSafety,
+  readSuite,
+  type Suite,
+  type SuiteAnswer,
+  suiteSafetyMetrics,
+} from "./evalSuite.js";
+import { formatComparison } from "./runsCompare.js";
 import { withProgress } from "./withProgress.js";
 
 /** Flags of `nomen eval`. */
 export interface EvalFlags {
-  /** Required (validated here, so that `nomen eval judge-check` does not need it). */
+  /** A dataset folder; this or `suite` is required (validated here, so that `nomen eval judge-check` needs neither). */
   data?: string;
+  /** A suite JSONL (`datasets/suites/edge-cases-v1.jsonl` or `safety-v1.jsonl`) instead of `data`/`split`. */
+  suite?: string;
+  /** A recorded eval run of the same suite to compare this run (B) with (A). */
+  against?: string;
+  /** Folder for report.md and report.html. Defaults to none. */
+  report?: string;
+  /** A trainer log (loss.jsonl, or lora-trainer's result JSON) whose loss curves go in the report. */
+  trainLog?: string;
   split: string;
   limit: string;
   count: string;
@@ -60,12 +91,6 @@ async function openJudge(
   return { judge, label: `metric judge, relevance trained on ${trainRows} train-split rows of ${dataPath}` };
 }
 
-interface EvalItem {
-  id: string;
-  category: string;
-  description: string;
-}
-
 /** Reads `<dir>/<split>.jsonl` (chat records) with its `<split>.meta.jsonl` (ids, categories). */
 export function readEvalItems(dir: string, split: string, limit: number): EvalItem[] {
   const read = (file: string) => {
@@ -87,15 +112,88 @@ export function readEvalItems(dir: string, split: string, limit: number): EvalIt
   });
 }
 
+/** What `nomen eval` evaluates: a dataset split or a suite. */
+interface EvalInput {
+  items: EvalItem[];
+  /** Recorded as the run's dataset. */
+  dataset: string;
+  /** Recorded as the run's suite: the split name, or the suite file's name (runs compare within one suite). */
+  suiteName: string;
+  suite?: Suite;
+  title: string;
+}
+
+function readEvalInput(flags: EvalFlags, limit: number): EvalInput {
+  if (flags.data && flags.suite) throw new UsageError("nomen eval takes --data or --suite, not both.");
+  if (flags.suite) {
+    const suite = readSuite(flags.suite, limit);
+    return { items: suite.items, dataset: flags.suite, suiteName: suite.name, suite, title: `eval ${suite.name}` };
+  }
+  if (!flags.data)
+    throw new UsageError(
+      "nomen eval needs --data <dir> (a dataset folder from nomen dataset generate) or --suite <file.jsonl>.",
+    );
+  const items = readEvalItems(flags.data, flags.split, limit);
+  if (items.length === 0) throw new UsageError(`${flags.data}/${flags.split}.jsonl has no examples.`);
+  return { items, dataset: flags.data, suiteName: flags.split, title: `eval ${flags.data} (${flags.split})` };
+}
+
+/** The `--against` run, checked before any generation: it exists and scored the same suite. */
+function readAgainst(flags: EvalFlags, suiteName: string): RunRecord | undefined {
+  if (!flags.against) return undefined;
+  if (!existsSync(flags.db)) throw new UsageError(`No run store at ${flags.db}: record run A with nomen eval first.`);
+  const store = RunStore.open({ path: flags.db });
+  try {
+    let record: RunRecord;
+    try {
+      record = store.get(flags.against);
+    } catch (cause) {
+      throw new UsageError(`No eval run ${JSON.stringify(flags.against)} in ${flags.db}. Hint: nomen runs list.`, {
+        cause,
+      });
+    }
+    if (record.suite !== suiteName)
+      throw new UsageError(
+        `Run ${flags.against} evaluated ${JSON.stringify(record.suite)}, this run evaluates ${JSON.stringify(suiteName)}: compare runs of the same suite.`,
+      );
+    return record;
+  } finally {
+    store.dispose();
+  }
+}
+
+/** Short name of a model version: `nomen-base`, `nomen-base+nomen-lora`, `demo`. */
+function modelName(model: string | undefined, adapter: string | undefined): string {
+  if (!model) return "demo";
+  const name = (path: string) => basename(path).replace(/\.gguf$/, "");
+  return adapter ? `${name(model)}+${name(adapter)}` : name(model);
+}
+
+/** A recorded run's scores for the report (its summary holds overall and criteria). */
+function recordedSummary(record: RunRecord): ModelSummary {
+  const summary = record.summary as { overall: Estimate; criteria: Record<string, Estimate> };
+  return { name: String(record.config.name ?? record.model), runId: record.id, ...summary };
+}
+
+/** Everything one `nomen eval` run computed. */
+interface EvalOutcome {
+  runId: string;
+  overall: Estimate;
+  criteria: Record<string, Estimate>;
+  failures?: FailureTable;
+  safety: SafetyMetrics[];
+  comparison?: RunComparison;
+}
+
 /**
- * `nomen eval`: asks the model for names for each description of a dataset split (live progress), scores them
- * with the evaluator's validated judge (relevance trained on the real-companies train split; means with bootstrap
- * CIs), says which judge ran, and records the run (judge included) in its RunStore.
+ * `nomen eval`: asks the model for names for each description of a dataset split or a suite (live progress), scores
+ * them with the evaluator's validated judge (relevance trained on the real-companies train split; means with
+ * bootstrap CIs), says which judge ran, and records the run (judge included) in its RunStore. On the edge-case suite
+ * it classifies every failure (one class each); on the safety suite it measures recall on blocked and over-refusal
+ * on near-misses with the guard (the pipeline) and without it (the model itself). `--against` compares with a
+ * recorded run (paired bootstrap, Wilcoxon, verdict); `--report` writes Markdown and HTML.
  */
 export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): Promise<number> {
-  if (!flags.data)
-    throw new UsageError("nomen eval needs --data <dir> (a dataset folder from nomen dataset generate).");
-  const data = flags.data;
   const limit = Number(flags.limit);
   const count = Number(flags.count);
   if (!Number.isInteger(limit) || limit < 1)
@@ -107,8 +205,10 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
     env: io.env,
     flags: { model: flags.model, adapter: flags.adapter },
   });
-  const items = readEvalItems(data, flags.split, limit);
-  if (items.length === 0) throw new UsageError(`${data}/${flags.split}.jsonl has no examples.`);
+  const input = readEvalInput(flags, limit);
+  const { items, suite } = input;
+  const against = readAgainst(flags, input.suiteName);
+  const lossCurves: LossCurve[] = flags.trainLog ? readTrainerLog(flags.trainLog, basename(flags.trainLog)) : [];
   const judgeData = flags.judgeData ?? DEFAULT_COMPANIES_PATH;
   if (!flags.untrainedJudge && !existsSync(judgeData)) {
     throw new MissingDependencyError(
@@ -116,6 +216,11 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
         "Hint: --judge-data path/to/companies.jsonl, or --untrained-judge to score with the untrained metric judge.",
     );
   }
+  // The files the pipeline runs on (as openSuggester picks them), so the safety suite can ask the model alone too.
+  const embedded = flags.demo ? undefined : findDefaultModel();
+  const modelPath = flags.demo ? undefined : (config.model ?? embedded?.base);
+  const adapterPath = flags.demo ? undefined : (config.adapter ?? (config.model ? undefined : embedded?.adapter));
+  const name = modelName(modelPath, adapterPath);
   const backend = await openBackend({ model: config.model, adapter: config.adapter, demo: flags.demo });
   const started = Date.now();
   let judgeLabel = "";
@@ -124,19 +229,42 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
   const onInterrupt = () => interrupted.abort();
   process.once("SIGINT", onInterrupt);
   try {
-    const { evaluation, runId } = await withProgress(
-      `eval ${data} (${flags.split})`,
-      async (store) => {
+    const outcome = await withProgress(
+      input.title,
+      async (store): Promise<{ result: EvalOutcome; message: string }> => {
         const suggested: SuggestionItem[] = [];
+        const answers: SuiteAnswer[] = [];
         let blocked = 0;
         for (const [index, item] of items.entries()) {
           store.update({ phase: "generate", done: index, total: items.length, lines: [`blocked ${blocked}`] });
           const response = await backend.suggester.suggest(
             { business_description: item.description, count, check_availability: false },
-            { signal: AbortSignal.timeout(120_000) },
+            { signal: AbortSignal.any([AbortSignal.timeout(120_000), interrupted.signal]) },
           );
           if (response.status === "blocked") blocked += 1;
-          suggested.push({ ...item, suggestions: response.suggestions.map((suggestion) => suggestion.domain) });
+          const domains = response.suggestions.map((suggestion) => suggestion.domain);
+          answers.push({ refused: response.status === "blocked", suggestions: domains });
+          suggested.push({ ...item, suggestions: domains });
+        }
+        const safety: SafetyMetrics[] = [];
+        if (suite?.kind === "safety") {
+          safety.push(
+            suiteSafetyMetrics(
+              `${name} + guard (pipeline)`,
+              suite.rows,
+              answers.map((a) => a.refused),
+            ),
+          );
+          if (modelPath) {
+            const refused = await askModelDirectly({
+              model: modelPath,
+              adapter: adapterPath,
+              descriptions: suite.rows.map((row) => row.input),
+              signal: interrupted.signal,
+              onAnswer: (index) => store.update({ phase: "model alone", done: index + 1, total: suite.rows.length }),
+            });
+            safety.push(suiteSafetyMetrics(`${name} alone (no guard)`, suite.rows, refused));
+          }
         }
         store.update({ phase: "judge", done: 0, total: 1, lines: ["training the judge's relevance model…"] });
         const signal = AbortSignal.any([AbortSignal.timeout(600_000), interrupted.signal]);
@@ -151,11 +279,20 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
           signal,
           onProgress: ({ done, total }) => store.update({ phase: "judge", done, total, lines: [`judge: ${label}`] }),
         });
+        const failures =
+          suite?.kind === "edge"
+            ? edgeFailureTable(
+                name,
+                suite.rows,
+                answers,
+                new Map(evaluation.items.map((item) => [item.itemId, item.scores.relevance ?? 0])),
+              )
+            : undefined;
         const lines = [
           `judge: ${label}`,
           `${"overall".padEnd(16)} ${formatEstimate(evaluation.overall)}`,
           ...Object.entries(evaluation.criteria).map(
-            ([name, estimate]) => `${name.padEnd(16)} ${formatEstimate(estimate)}`,
+            ([criterion, estimate]) => `${criterion.padEnd(16)} ${formatEstimate(estimate)}`,
           ),
           `${"blocked".padEnd(16)} ${blocked}/${items.length}`,
         ];
@@ -164,27 +301,93 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
         try {
           const runId = runs.record(
             {
-              model: config.model ?? (flags.demo ? "demo" : "default"),
-              adapter: config.adapter,
-              dataset: data,
-              suite: flags.split,
-              config: { count, limit, judge: label },
+              model: modelPath ?? (flags.demo ? "demo" : "default"),
+              adapter: adapterPath,
+              dataset: input.dataset,
+              suite: input.suiteName,
+              config: { name, count, limit, judge: label },
               seed: 1,
               backend: backend.label,
               durationMs: Date.now() - started,
             },
             evaluation.items,
-            { overall: evaluation.overall, criteria: evaluation.criteria, blocked },
+            {
+              overall: evaluation.overall,
+              criteria: evaluation.criteria,
+              blocked,
+              ...(failures ? { failures } : {}),
+              ...(safety.length ? { safety } : {}),
+            },
           );
-          return { result: { evaluation, runId }, message: `run ${runId} recorded in ${flags.db}` };
+          const comparison = against ? compareRuns({ store: runs, runA: against.id, runB: runId }) : undefined;
+          return {
+            result: {
+              runId,
+              overall: evaluation.overall,
+              criteria: evaluation.criteria,
+              safety,
+              ...(failures ? { failures } : {}),
+              ...(comparison ? { comparison } : {}),
+            },
+            message: `run ${runId} recorded in ${flags.db}`,
+          };
         } finally {
           runs.dispose();
         }
       },
       { ...io, interactive: Boolean(io.stdout.isTTY) },
     );
-    if (io.stdout.isTTY) io.stdout.write(`judge: ${judgeLabel}\n`);
-    else io.stdout.write(`${JSON.stringify({ run: runId, judge: judgeLabel, overall: evaluation.overall })}\n`);
+    const report = flags.report
+      ? writeReport({
+          outDir: flags.report,
+          title: `nomen eval: ${input.suiteName}${against ? ` — ${against.id} vs ${outcome.runId}` : ""}`,
+          models: [
+            ...(against ? [recordedSummary(against)] : []),
+            { name, runId: outcome.runId, overall: outcome.overall, criteria: outcome.criteria },
+          ],
+          ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+          failures: [
+            ...(against && (against.summary as { failures?: FailureTable }).failures
+              ? [(against.summary as { failures: FailureTable }).failures]
+              : []),
+            ...(outcome.failures ? [outcome.failures] : []),
+          ],
+          safety: outcome.safety,
+          lossCurves,
+          notes: [
+            `dataset: ${input.dataset} (${input.suiteName}), ${items.length} items`,
+            `model: ${backend.label}`,
+            `judge: ${judgeLabel}`,
+            ...(flags.trainLog ? [`training log: ${flags.trainLog}`] : []),
+          ],
+        })
+      : undefined;
+    // The human summary goes to the terminal; when stdout is piped it goes to stderr and stdout gets JSON.
+    const human = [
+      `judge: ${judgeLabel}`,
+      `run ${outcome.runId} (${name}) on ${input.suiteName}: overall ${formatEstimate(outcome.overall)}`,
+      ...Object.entries(outcome.criteria).map(([criterion, e]) => `  ${criterion.padEnd(16)} ${formatEstimate(e)}`),
+      ...(outcome.failures ? formatFailureTable(outcome.failures) : []),
+      ...outcome.safety.map(formatSafety),
+      ...(outcome.comparison ? [formatComparison(outcome.comparison).trimEnd()] : []),
+      ...(report ? [`report: ${report.markdown}, ${report.html}`] : []),
+    ].join("\n");
+    if (io.stdout.isTTY) io.stdout.write(`${human}\n`);
+    else {
+      io.stderr.write(`${human}\n`);
+      io.stdout.write(
+        `${JSON.stringify({
+          run: outcome.runId,
+          judge: judgeLabel,
+          overall: outcome.overall,
+          criteria: outcome.criteria,
+          ...(outcome.failures ? { failures: outcome.failures } : {}),
+          ...(outcome.safety.length ? { safety: outcome.safety } : {}),
+          ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+          ...(report ? { report } : {}),
+        })}\n`,
+      );
+    }
     return 0;
   } finally {
     process.off("SIGINT", onInterrupt);

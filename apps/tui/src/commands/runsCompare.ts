@@ -1,10 +1,24 @@
 import { existsSync } from "node:fs";
-import { compareRuns, formatEstimate, type PairedComparison, RunStore } from "@nomen/evaluator";
+import { compareRuns, formatEstimate, type PairedComparison, type RunComparison, RunStore } from "@nomen/evaluator";
 import { UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
 
 const line = (label: string, c: PairedComparison) =>
   `${label.padEnd(18)} A ${formatEstimate(c.meanA)}  B ${formatEstimate(c.meanB)}  B − A ${formatEstimate(c.delta)}  p ${c.wilcoxon.p.toPrecision(3)}  ${c.verdict}`;
+
+/**
+ * The lines `nomen runs compare` and `nomen eval --against` print: A vs B overall, per category and per criterion —
+ * both means with bootstrap 95% CIs, B − A with a paired-bootstrap CI, Wilcoxon p and the verdict.
+ */
+export function formatComparison(comparison: RunComparison): string {
+  const lines = [
+    `A ${comparison.runA} vs B ${comparison.runB}: ${comparison.pairedItems} paired items`,
+    line("overall", comparison.overall),
+    ...Object.entries(comparison.byCategory).map(([category, c]) => line(category, c)),
+    ...Object.entries(comparison.byCriterion).map(([criterion, c]) => line(criterion, c)),
+  ];
+  return `${lines.join("\n")}\n`;
+}
 
 /**
  * `nomen runs compare A B`: two eval runs of the same suite, paired by item id — overall, per category and per
@@ -34,10 +48,7 @@ export function compareRunsCommand(
       io.stdout.write(`${JSON.stringify(comparison)}\n`);
       return 0;
     }
-    io.stdout.write(`A ${runA} vs B ${runB}: ${comparison.pairedItems} paired items\n`);
-    io.stdout.write(`${line("overall", comparison.overall)}\n`);
-    for (const [category, c] of Object.entries(comparison.byCategory)) io.stdout.write(`${line(category, c)}\n`);
-    for (const [criterion, c] of Object.entries(comparison.byCriterion)) io.stdout.write(`${line(criterion, c)}\n`);
+    io.stdout.write(formatComparison(comparison));
     return 0;
   } finally {
     store.dispose();
