@@ -121,7 +121,7 @@ describe("nomen train lora on a tiny random model", { timeout: 120_000 }, () => 
     };
     const flags = { base, data, out, maxSteps: 6, batchSize: 2, checkpointEvery: 2, maxLength: 48, rank: 4 };
     expect(await trainLoraCommand(flags, first.io, { signal: controller.signal })).toBe(130);
-    expect(first.err.join("")).toMatch(/interrupted at step 2; resume from checkpoint step 2 with --resume/);
+    expect(first.err.join("")).toMatch(/interrupted at step 2; checkpoint step 2 written, continue with --resume/);
     expect(existsSync(join(out, "adapter.gguf"))).toBe(false);
 
     const second = io();

@@ -1,8 +1,8 @@
 import type { TrialResult } from "@nomen/lora-trainer";
-import { render } from "ink";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exitCodes.js";
 import { type CommandIo, processIo } from "../terminal.js";
+import { startLiveTraining } from "../train/liveTraining.js";
 import { runLoraSweep } from "../train/runLoraSweep.js";
 import { runLoraTraining } from "../train/runLoraTraining.js";
 import {
@@ -12,8 +12,6 @@ import {
   resolveLoraSweepOptions,
   resolveLoraTrainOptions,
 } from "../train/trainOptions.js";
-import { TrainStore } from "../ui/TrainStore.js";
-import { TrainApp } from "../ui/TrainView.js";
 import { withProgress } from "./withProgress.js";
 
 /** Flags of `nomen train lora` (numbers already parsed by commander). */
@@ -57,60 +55,19 @@ export async function trainLoraCommand(
 ): Promise<number> {
   const { config, ...given } = flags;
   const settings = resolveLoraTrainOptions(given, config ? readTrainConfigFile(config) : undefined);
-  const controller = new AbortController();
-  const signal = options.signal ?? controller.signal;
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(ExitCode.interrupted);
-    controller.abort(new Error("interrupted (Ctrl-C)"));
-  };
-  if (!options.signal) process.on("SIGINT", onSigint);
-
-  const title = `train lora ${settings.base} on ${settings.data} → ${settings.out}`;
-  const store = new TrainStore(title);
-  const ink = io.stdout.isTTY ? render(<TrainApp store={store} />, { exitOnCtrlC: false }) : undefined;
-  const say = (line: string) => {
-    if (!ink) io.stderr.write(`nomen: train: ${line}\n`);
-  };
-  let printEvery = 1;
+  const live = startLiveTraining({
+    title: `train lora ${settings.base} on ${settings.data} → ${settings.out}`,
+    command: "train",
+    io,
+    signal: options.signal,
+  });
   try {
-    const output = await runLoraTraining(
-      settings,
-      {
-        onPhase: (phase, detail) => {
-          store.update({ phase });
-          say(`${phase} ${detail}`);
-        },
-        onProgress: (progress) => {
-          store.step(progress);
-          printEvery = Math.max(1, Math.floor(progress.totalSteps / 50));
-          const { step, totalSteps } = progress;
-          if (step % printEvery === 0 || step === totalSteps || progress.validationLoss !== undefined) {
-            const validation =
-              progress.validationLoss === undefined ? "" : ` val ${progress.validationLoss.toFixed(4)}`;
-            say(
-              `step ${step}/${totalSteps} loss ${progress.loss.toFixed(4)}${validation} lr ${progress.lr.toExponential(2)} ` +
-                `${Math.round(progress.tokensPerSecond)} tokens/s eta ${Math.round(progress.etaSeconds)}s`,
-            );
-          }
-        },
-        onCheckpoint: (path, step) => {
-          store.update({ checkpoint: { path, step } });
-          say(`checkpoint step ${step}: ${path}`);
-        },
-        log: (line) => {
-          store.update({ notes: [...store.state.notes, line] });
-          say(line);
-        },
-      },
-      signal,
-    );
+    const output = await runLoraTraining(settings, live.events, live.signal);
     const { result } = output;
-    const message = `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; adapter ${output.adapter}`;
-    store.update({ finished: { ok: true, message } });
-    say(message);
-    if (!ink) {
+    live.succeeded(
+      `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; adapter ${output.adapter}`,
+    );
+    if (!live.interactive) {
       const summary = {
         adapter: output.adapter,
         peft: output.peftDir,
@@ -125,25 +82,10 @@ export async function trainLoraCommand(
     }
     return ExitCode.ok;
   } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "AbortError" || signal.aborted) {
-      const at = store.state.checkpoint;
-      const message = at
-        ? `interrupted at step ${store.state.progress?.step ?? 0}; resume from checkpoint step ${at.step} with --resume (${at.path})`
-        : `interrupted at step ${store.state.progress?.step ?? 0} before the first checkpoint; nothing to resume (lower --checkpoint-every)`;
-      store.update({ finished: { ok: false, message } });
-      if (!ink) io.stderr.write(`nomen: train: ${message}\n`); // on a terminal the view's last frame says it
-      return ExitCode.interrupted;
-    }
-    const mapped =
-      error instanceof Error && (BAD_INPUT.has(error.name) || /^Gguf\w*Error$/.test(error.name))
-        ? new UsageError(`nomen train lora: ${error.message}`, { cause: error })
-        : error;
-    store.update({ finished: { ok: false, message: mapped instanceof Error ? mapped.message : String(mapped) } });
-    throw mapped;
+    if ((error instanceof Error && error.name === "AbortError") || live.signal.aborted) return live.interrupted();
+    throw live.failed(error, (name) => BAD_INPUT.has(name) || /^Gguf\w*Error$/.test(name));
   } finally {
-    if (!options.signal) process.off("SIGINT", onSigint);
-    await ink?.waitUntilExit();
+    await live.close();
   }
 }
 

@@ -1,13 +1,10 @@
-import { render } from "ink";
 import type { ReactElement } from "react";
-import { UsageError } from "../errors.js";
 import { ExitCode } from "../exitCodes.js";
 import { type CommandIo, processIo } from "../terminal.js";
 import { type BaseTrainInput, resolveBaseTrainOptions } from "../train/baseTrainOptions.js";
+import { startLiveTraining } from "../train/liveTraining.js";
 import { runBaseTraining } from "../train/runBaseTraining.js";
 import { readTrainConfigFile } from "../train/trainOptions.js";
-import { TrainStore } from "../ui/TrainStore.js";
-import { TrainApp } from "../ui/TrainView.js";
 
 /** Flags of `nomen train base` (numbers already parsed by commander). */
 export interface TrainBaseFlags extends Partial<BaseTrainInput> {
@@ -39,60 +36,20 @@ export async function trainBaseCommand(
 ): Promise<number> {
   const { config, ...given } = flags;
   const settings = resolveBaseTrainOptions(given, config ? readTrainConfigFile(config) : undefined);
-  const controller = new AbortController();
-  const signal = options.signal ?? controller.signal;
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(ExitCode.interrupted);
-    controller.abort(new Error("interrupted (Ctrl-C)"));
-  };
-  if (!options.signal) process.on("SIGINT", onSigint);
-
-  const store = new TrainStore(`train base on ${settings.data} → ${settings.out}`);
-  const draw = options.renderView ?? ((view: ReactElement) => render(view, { exitOnCtrlC: false }));
-  const view = io.stdout.isTTY ? draw(<TrainApp store={store} />) : undefined;
-  const say = (line: string) => {
-    if (!view) io.stderr.write(`nomen: train base: ${line}\n`);
-  };
-  let printEvery = 1;
+  const live = startLiveTraining({
+    title: `train base on ${settings.data} → ${settings.out}`,
+    command: "train base",
+    io,
+    signal: options.signal,
+    renderView: options.renderView,
+  });
   try {
-    const output = await runBaseTraining(
-      settings,
-      {
-        onPhase: (phase, detail) => {
-          store.update({ phase });
-          say(`${phase} ${detail}`);
-        },
-        onProgress: (progress) => {
-          store.step(progress);
-          printEvery = Math.max(1, Math.floor(progress.totalSteps / 50));
-          const { step, totalSteps } = progress;
-          if (step % printEvery === 0 || step === totalSteps || progress.validationLoss !== undefined) {
-            const validation =
-              progress.validationLoss === undefined ? "" : ` val ${progress.validationLoss.toFixed(4)}`;
-            say(
-              `step ${step}/${totalSteps} loss ${progress.loss.toFixed(4)}${validation} lr ${progress.lr.toExponential(2)} ` +
-                `${Math.round(progress.tokensPerSecond)} tokens/s eta ${Math.round(progress.etaSeconds)}s`,
-            );
-          }
-        },
-        onCheckpoint: (path, step) => {
-          store.update({ checkpoint: { path, step } });
-          say(`checkpoint step ${step}: ${path}`);
-        },
-        log: (line) => {
-          store.update({ notes: [...store.state.notes, line] });
-          say(line);
-        },
-      },
-      signal,
-    );
+    const output = await runBaseTraining(settings, live.events, live.signal);
     const { result } = output;
-    const message = `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; model ${output.model}`;
-    store.update({ finished: { ok: true, message } });
-    say(message);
-    if (!view) {
+    live.succeeded(
+      `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; model ${output.model}`,
+    );
+    if (!live.interactive) {
       const summary = {
         model: output.model,
         vocabulary: output.vocabulary,
@@ -108,23 +65,9 @@ export async function trainBaseCommand(
     }
     return ExitCode.ok;
   } catch (error) {
-    if ((error instanceof Error && error.name === "AbortError") || signal.aborted) {
-      const at = store.state.checkpoint;
-      const message = at
-        ? `interrupted at step ${store.state.progress?.step ?? 0}; checkpoint step ${at.step} written, continue with --resume (${at.path})`
-        : `interrupted at step ${store.state.progress?.step ?? 0} with no checkpoint written; nothing to resume`;
-      store.update({ finished: { ok: false, message } });
-      if (!view) io.stderr.write(`nomen: train base: ${message}\n`);
-      return ExitCode.interrupted;
-    }
-    const mapped =
-      error instanceof Error && BAD_INPUT.test(error.name)
-        ? new UsageError(`nomen train base: ${error.message}`, { cause: error })
-        : error;
-    store.update({ finished: { ok: false, message: mapped instanceof Error ? mapped.message : String(mapped) } });
-    throw mapped;
+    if ((error instanceof Error && error.name === "AbortError") || live.signal.aborted) return live.interrupted();
+    throw live.failed(error, (name) => BAD_INPUT.test(name));
   } finally {
-    if (!options.signal) process.off("SIGINT", onSigint);
-    await view?.waitUntilExit?.();
+    await live.close();
   }
 }
