@@ -178,6 +178,8 @@ function recordedSummary(record: RunRecord): ModelSummary {
 /** Everything one `nomen eval` run computed. */
 interface EvalOutcome {
   runId: string;
+  /** Items the pipeline refused. */
+  blocked: number;
   overall: Estimate;
   criteria: Record<string, Estimate>;
   failures?: FailureTable;
@@ -323,6 +325,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
           return {
             result: {
               runId,
+              blocked,
               overall: evaluation.overall,
               criteria: evaluation.criteria,
               safety,
@@ -367,6 +370,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
       `judge: ${judgeLabel}`,
       `run ${outcome.runId} (${name}) on ${input.suiteName}: overall ${formatEstimate(outcome.overall)}`,
       ...Object.entries(outcome.criteria).map(([criterion, e]) => `  ${criterion.padEnd(16)} ${formatEstimate(e)}`),
+      `  ${"blocked".padEnd(16)} ${outcome.blocked}/${items.length}`,
       ...(outcome.failures ? formatFailureTable(outcome.failures) : []),
       ...outcome.safety.map(formatSafety),
       ...(outcome.comparison ? [formatComparison(outcome.comparison).trimEnd()] : []),
@@ -379,6 +383,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
         `${JSON.stringify({
           run: outcome.runId,
           judge: judgeLabel,
+          blocked: outcome.blocked,
           overall: outcome.overall,
           criteria: outcome.criteria,
           ...(outcome.failures ? { failures: outcome.failures } : {}),
