@@ -211,13 +211,16 @@ train
 const evalProgram = program
   .command("eval")
   .description(
-    "Evaluate a model on a dataset split or a suite: suggestions per description, scored by the validated judge\n" +
-      "(relevance trained on the real-companies train split, as judgeCheck checks it), recorded run; --against\n" +
+    "Evaluate a model on a dataset split or a suite: suggestions per description, scored by the validated judge " +
+      "(relevance trained on the real-companies train split, as judgeCheck checks it), recorded run; --against " +
       "compares with a recorded run (paired bootstrap + Wilcoxon), --report writes Markdown + HTML.",
   )
   .option("--data <dir>", "a dataset folder from nomen dataset generate (or --suite)")
   .option("--suite <file.jsonl>", "a suite instead of --data: datasets/suites/edge-cases-v1.jsonl or safety-v1.jsonl")
-  .option("--against <run id>", "compare with a recorded eval run of the same suite (B = this run): CIs, Wilcoxon, verdict")
+  .option(
+    "--against <run id>",
+    "compare with a recorded eval run of the same suite (B = this run): CIs, Wilcoxon, verdict",
+  )
   .option("--report <dir>", "write report.md and a self-contained report.html (SVG charts) there")
   .option("--train-log <file>", "a trainer log (loss.jsonl or lora-trainer result JSON) for the report's loss curves")
   .option("--split <name>", "train, validation or test", "test")
