@@ -180,6 +180,8 @@ interface EvalOutcome {
   runId: string;
   /** Items the pipeline refused. */
   blocked: number;
+  /** Requests that failed (`<item id>: <message>`), scored as empty answers. */
+  errors: string[];
   overall: Estimate;
   criteria: Record<string, Estimate>;
   failures?: FailureTable;
@@ -237,12 +239,20 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
         const suggested: SuggestionItem[] = [];
         const answers: SuiteAnswer[] = [];
         let blocked = 0;
+        const errors: string[] = [];
         for (const [index, item] of items.entries()) {
           store.update({ phase: "generate", done: index, total: items.length, lines: [`blocked ${blocked}`] });
-          const response = await backend.suggester.suggest(
-            { business_description: item.description, count, check_availability: false },
-            { signal: AbortSignal.any([AbortSignal.timeout(120_000), interrupted.signal]) },
-          );
+          // One failed request (e.g. an input the pipeline rejects) is an empty answer, counted, not the end of the run.
+          const response = await backend.suggester
+            .suggest(
+              { business_description: item.description, count, check_availability: false },
+              { signal: AbortSignal.any([AbortSignal.timeout(120_000), interrupted.signal]) },
+            )
+            .catch((error: unknown) => {
+              if (interrupted.signal.aborted) throw error;
+              errors.push(`${item.id}: ${error instanceof Error ? error.message : String(error)}`);
+              return { suggestions: [], status: "error" as const };
+            });
           if (response.status === "blocked") blocked += 1;
           const domains = response.suggestions.map((suggestion) => suggestion.domain);
           answers.push({ refused: response.status === "blocked", suggestions: domains });
@@ -297,6 +307,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
             ([criterion, estimate]) => `${criterion.padEnd(16)} ${formatEstimate(estimate)}`,
           ),
           `${"blocked".padEnd(16)} ${blocked}/${items.length}`,
+          ...(errors.length ? [`${"failed requests".padEnd(16)} ${errors.length} (first: ${errors[0]})`] : []),
         ];
         store.update({ phase: "judge", done: 1, total: 1, lines });
         const runs = RunStore.open({ path: flags.db });
@@ -317,6 +328,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
               overall: evaluation.overall,
               criteria: evaluation.criteria,
               blocked,
+              ...(errors.length ? { errors } : {}),
               ...(failures ? { failures } : {}),
               ...(safety.length ? { safety } : {}),
             },
@@ -326,6 +338,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
             result: {
               runId,
               blocked,
+              errors,
               overall: evaluation.overall,
               criteria: evaluation.criteria,
               safety,
@@ -371,6 +384,9 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
       `run ${outcome.runId} (${name}) on ${input.suiteName}: overall ${formatEstimate(outcome.overall)}`,
       ...Object.entries(outcome.criteria).map(([criterion, e]) => `  ${criterion.padEnd(16)} ${formatEstimate(e)}`),
       `  ${"blocked".padEnd(16)} ${outcome.blocked}/${items.length}`,
+      ...(outcome.errors.length
+        ? [`  ${"failed requests".padEnd(16)} ${outcome.errors.length} (first: ${outcome.errors[0]})`]
+        : []),
       ...(outcome.failures ? formatFailureTable(outcome.failures) : []),
       ...outcome.safety.map(formatSafety),
       ...(outcome.comparison ? [formatComparison(outcome.comparison).trimEnd()] : []),
@@ -384,6 +400,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
           run: outcome.runId,
           judge: judgeLabel,
           blocked: outcome.blocked,
+          ...(outcome.errors.length ? { errors: outcome.errors } : {}),
           overall: outcome.overall,
           criteria: outcome.criteria,
           ...(outcome.failures ? { failures: outcome.failures } : {}),

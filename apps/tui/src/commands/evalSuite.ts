@@ -181,18 +181,24 @@ export async function askModelDirectly(options: AskModelOptions): Promise<boolea
   const refused: boolean[] = [];
   for (const [index, description] of options.descriptions.entries()) {
     options.signal?.throwIfAborted();
-    const result = await generator.generateSuggestions({
-      messages: [
-        { role: "system", content: SYSTEM_PROMPT },
-        { role: "user", content: description },
-      ],
-      count: 5,
-      maxTokens: 160,
-      temperature: 0,
-      allowBlocked: true,
-      seed: 1,
-      signal: options.signal,
-    });
+    // A failed generation (e.g. a prompt longer than the context) is an answer, not a refusal.
+    const result = await generator
+      .generateSuggestions({
+        messages: [
+          { role: "system", content: SYSTEM_PROMPT },
+          { role: "user", content: description },
+        ],
+        count: 5,
+        maxTokens: 160,
+        temperature: 0,
+        allowBlocked: true,
+        seed: 1,
+        signal: options.signal,
+      })
+      .catch((error: unknown) => {
+        if (options.signal?.aborted) throw error;
+        return { blocked: false };
+      });
     refused.push(result.blocked);
     options.onAnswer?.(index);
   }
