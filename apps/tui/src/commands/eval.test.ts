@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateDataset } from "@nomen/dataset-gen";
-import { EXPECTED_CHARTS } from "@nomen/evaluator";
+import { EXPECTED_CHARTS, RunStore } from "@nomen/evaluator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import type { CommandIo } from "../terminal.js";
@@ -115,6 +115,16 @@ describe("nomen eval", () => {
     expect(result.failures.items).toBe(10);
     expect(Object.values(result.failures.counts).reduce((sum, n) => sum + n, 0)).toBe(result.failures.failures);
     expect(result.comparison).toMatchObject({ runA, runB: result.run, pairedItems: 10 });
+    const store = RunStore.open({ path: db });
+    try {
+      // The suite file's hash is recorded with the run (the demo has no model file to hash).
+      expect(store.get(result.run)).toMatchObject({
+        suite: "edge-cases-v1",
+        datasetHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    } finally {
+      store.dispose();
+    }
     const printed = second.err.join("");
     expect(printed).toContain(`A ${runA} vs B ${result.run}: 10 paired items`);
     expect(printed).toMatch(/overall +A \d\.\d{3} \[.*\] \(n=10\) +B .* B − A .* p [\d.e-]+ +\S/);

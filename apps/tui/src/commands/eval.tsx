@@ -1,43 +1,39 @@
-import { existsSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename } from "node:path";
 import {
   compareRuns,
   createTrainedJudgeAsync,
   DEFAULT_COMPANIES_PATH,
-  type Estimate,
   evaluateSuggestionsAsync,
-  type FailureTable,
   formatEstimate,
+  hashFile,
   type LossCurve,
   loadCompanies,
   MetricJudge,
-  type ModelSummary,
-  type RunComparison,
-  type RunRecord,
   RunStore,
   readTrainerLog,
   type SafetyMetrics,
   type SuggestionItem,
-  writeReport,
 } from "@nomen/evaluator";
 import { openBackend } from "../backend.js";
 import { loadCliConfig } from "../config.js";
 import { findDefaultModel } from "../defaultModel.js";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import { type CommandIo, processIo } from "../terminal.js";
+import { modelName, readAgainst, readEvalInput } from "./evalInput.js";
+import { type EvalOutcome, writeEvalReport } from "./evalReport.js";
 import {
   askModelDirectly,
-  type EvalItem,
   edgeFailureTable,
   formatFailureTable,
   formatSafety,
-  readSuite,
-  type Suite,
   type SuiteAnswer,
   suiteSafetyMetrics,
 } from "./evalSuite.js";
 import { formatComparison } from "./runsCompare.js";
 import { withProgress } from "./withProgress.js";
+
+export { readEvalItems } from "./evalInput.js";
 
 /** Flags of `nomen eval`. */
 export interface EvalFlags {
@@ -89,104 +85,6 @@ async function openJudge(
   const trainRows = loadCompanies(dataPath).filter((row) => row.split === "train").length;
   const judge = await createTrainedJudgeAsync({ dataPath, seed: 1, signal, onProgress });
   return { judge, label: `metric judge, relevance trained on ${trainRows} train-split rows of ${dataPath}` };
-}
-
-/** Reads `<dir>/<split>.jsonl` (chat records) with its `<split>.meta.jsonl` (ids, categories). */
-export function readEvalItems(dir: string, split: string, limit: number): EvalItem[] {
-  const read = (file: string) => {
-    try {
-      return readFileSync(join(dir, file), "utf8").split("\n").filter(Boolean);
-    } catch (cause) {
-      throw new UsageError(`Cannot read ${join(dir, file)}: is ${dir} a dataset from nomen dataset generate?`, {
-        cause,
-      });
-    }
-  };
-  const chats = read(`${split}.jsonl`);
-  const metas = read(`${split}.meta.jsonl`);
-  return chats.slice(0, limit).map((line, index) => {
-    const chat = JSON.parse(line) as { messages: { role: string; content: string }[] };
-    const meta = JSON.parse(metas[index] ?? "{}") as { id?: string; category?: string };
-    const description = chat.messages.find((message) => message.role === "user")?.content ?? "";
-    return { id: meta.id ?? String(index), category: meta.category ?? "unknown", description };
-  });
-}
-
-/** What `nomen eval` evaluates: a dataset split or a suite. */
-interface EvalInput {
-  items: EvalItem[];
-  /** Recorded as the run's dataset. */
-  dataset: string;
-  /** Recorded as the run's suite: the split name, or the suite file's name (runs compare within one suite). */
-  suiteName: string;
-  suite?: Suite;
-  title: string;
-}
-
-function readEvalInput(flags: EvalFlags, limit: number): EvalInput {
-  if (flags.data && flags.suite) throw new UsageError("nomen eval takes --data or --suite, not both.");
-  if (flags.suite) {
-    const suite = readSuite(flags.suite, limit);
-    return { items: suite.items, dataset: flags.suite, suiteName: suite.name, suite, title: `eval ${suite.name}` };
-  }
-  if (!flags.data)
-    throw new UsageError(
-      "nomen eval needs --data <dir> (a dataset folder from nomen dataset generate) or --suite <file.jsonl>.",
-    );
-  const items = readEvalItems(flags.data, flags.split, limit);
-  if (items.length === 0) throw new UsageError(`${flags.data}/${flags.split}.jsonl has no examples.`);
-  return { items, dataset: flags.data, suiteName: flags.split, title: `eval ${flags.data} (${flags.split})` };
-}
-
-/** The `--against` run, checked before any generation: it exists and scored the same suite. */
-function readAgainst(flags: EvalFlags, suiteName: string): RunRecord | undefined {
-  if (!flags.against) return undefined;
-  if (!existsSync(flags.db)) throw new UsageError(`No run store at ${flags.db}: record run A with nomen eval first.`);
-  const store = RunStore.open({ path: flags.db });
-  try {
-    let record: RunRecord;
-    try {
-      record = store.get(flags.against);
-    } catch (cause) {
-      throw new UsageError(`No eval run ${JSON.stringify(flags.against)} in ${flags.db}. Hint: nomen runs list.`, {
-        cause,
-      });
-    }
-    if (record.suite !== suiteName)
-      throw new UsageError(
-        `Run ${flags.against} evaluated ${JSON.stringify(record.suite)}, this run evaluates ${JSON.stringify(suiteName)}: compare runs of the same suite.`,
-      );
-    return record;
-  } finally {
-    store.dispose();
-  }
-}
-
-/** Short name of a model version: `nomen-base`, `nomen-base+nomen-lora`, `demo`. */
-function modelName(model: string | undefined, adapter: string | undefined): string {
-  if (!model) return "demo";
-  const name = (path: string) => basename(path).replace(/\.gguf$/, "");
-  return adapter ? `${name(model)}+${name(adapter)}` : name(model);
-}
-
-/** A recorded run's scores for the report (its summary holds overall and criteria). */
-function recordedSummary(record: RunRecord): ModelSummary {
-  const summary = record.summary as { overall: Estimate; criteria: Record<string, Estimate> };
-  return { name: String(record.config.name ?? record.model), runId: record.id, ...summary };
-}
-
-/** Everything one `nomen eval` run computed. */
-interface EvalOutcome {
-  runId: string;
-  /** Items the pipeline refused. */
-  blocked: number;
-  /** Requests that failed (`<item id>: <message>`), scored as empty answers. */
-  errors: string[];
-  overall: Estimate;
-  criteria: Record<string, Estimate>;
-  failures?: FailureTable;
-  safety: SafetyMetrics[];
-  comparison?: RunComparison;
 }
 
 /**
@@ -310,13 +208,19 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
           ...(errors.length ? [`${"failed requests".padEnd(16)} ${errors.length} (first: ${errors[0]})`] : []),
         ];
         store.update({ phase: "judge", done: 1, total: 1, lines });
+        const [modelHash, adapterHash, datasetHash] = await Promise.all(
+          [modelPath, adapterPath, input.file].map((file) => (file ? hashFile(file, { signal }) : undefined)),
+        );
         const runs = RunStore.open({ path: flags.db });
         try {
           const runId = runs.record(
             {
               model: modelPath ?? (flags.demo ? "demo" : "default"),
+              modelHash,
               adapter: adapterPath,
+              adapterHash,
               dataset: input.dataset,
+              datasetHash,
               suite: input.suiteName,
               config: { name, count, limit, judge: label },
               seed: 1,
@@ -354,28 +258,18 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
       { ...io, interactive: Boolean(io.stdout.isTTY) },
     );
     const report = flags.report
-      ? writeReport({
+      ? writeEvalReport({
           outDir: flags.report,
-          title: `nomen eval: ${input.suiteName}${against ? ` — ${against.id} vs ${outcome.runId}` : ""}`,
-          models: [
-            ...(against ? [recordedSummary(against)] : []),
-            { name, runId: outcome.runId, overall: outcome.overall, criteria: outcome.criteria },
-          ],
-          ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
-          failures: [
-            ...(against && (against.summary as { failures?: FailureTable }).failures
-              ? [(against.summary as { failures: FailureTable }).failures]
-              : []),
-            ...(outcome.failures ? [outcome.failures] : []),
-          ],
-          safety: outcome.safety,
-          lossCurves,
+          input,
+          against,
+          outcome,
+          name,
           notes: [
-            `dataset: ${input.dataset} (${input.suiteName}), ${items.length} items`,
             `model: ${backend.label}`,
             `judge: ${judgeLabel}`,
             ...(flags.trainLog ? [`training log: ${flags.trainLog}`] : []),
           ],
+          lossCurves,
         })
       : undefined;
     // The human summary goes to the terminal; when stdout is piped it goes to stderr and stdout gets JSON.
