@@ -224,7 +224,7 @@ const evalProgram = program
   .option("--report <dir>", "write report.md and a self-contained report.html (SVG charts) there")
   .option("--train-log <file>", "a trainer log (loss.jsonl or lora-trainer result JSON) for the report's loss curves")
   .option("--split <name>", "train, validation or test", "test")
-  .option("--limit <n>", "at most this many descriptions", "50")
+  .option("--limit <n>", "at most this many descriptions (default: 50 of a split, all of a suite)")
   .option("--count <n>", "suggestions per description (1–20)", "5")
   .option("--db <file>", "the evaluator's run store", ".nomen/runs.db")
   .option("--model <path>", "a Llama/Qwen2 GGUF instead of the embedded default model")

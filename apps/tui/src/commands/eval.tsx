@@ -48,7 +48,8 @@ export interface EvalFlags {
   /** A trainer log (loss.jsonl, or lora-trainer's result JSON) whose loss curves go in the report. */
   trainLog?: string;
   split: string;
-  limit: string;
+  /** At most this many descriptions. Defaults to "50" with `data`, every item with `suite`. */
+  limit?: string;
   count: string;
   db: string;
   model?: string;
@@ -96,9 +97,9 @@ async function openJudge(
  * recorded run (paired bootstrap, Wilcoxon, verdict); `--report` writes Markdown and HTML.
  */
 export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): Promise<number> {
-  const limit = Number(flags.limit);
+  const limit = flags.limit === undefined ? (flags.suite ? Number.POSITIVE_INFINITY : 50) : Number(flags.limit);
   const count = Number(flags.count);
-  if (!Number.isInteger(limit) || limit < 1)
+  if ((!Number.isInteger(limit) && limit !== Number.POSITIVE_INFINITY) || limit < 1)
     throw new UsageError(`--limit must be a positive integer, got ${flags.limit}.`);
   if (!Number.isInteger(count) || count < 1 || count > 20)
     throw new UsageError(`--count must be 1–20, got ${flags.count}.`);
@@ -222,7 +223,7 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
               dataset: input.dataset,
               datasetHash,
               suite: input.suiteName,
-              config: { name, count, limit, judge: label },
+              config: { name, count, limit: items.length, judge: label },
               seed: 1,
               backend: backend.label,
               durationMs: Date.now() - started,
