@@ -151,5 +151,8 @@ describe("nomen eval", () => {
     await expect(evalCommand(edge, io().io)).rejects.toThrow(/evaluated "safety-v1".*same suite/);
     await expect(evalCommand({ ...base, data }, io().io)).rejects.toThrow(/--data or --suite, not both/);
     await expect(evalCommand({ ...base, against: "nope" }, io().io)).rejects.toThrow(/No eval run "nope"/);
+    const file = join(tempDir("nomen-file-"), "plain");
+    writeFileSync(file, "");
+    await expect(evalCommand({ ...base, report: join(file, "out") }, io().io)).rejects.toThrow(/report folder/);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { basename } from "node:path";
 import {
   compareRuns,
@@ -112,6 +112,14 @@ export async function evalCommand(flags: EvalFlags, io: CommandIo = processIo): 
   const { items, suite } = input;
   const against = readAgainst(flags, input.suiteName);
   const lossCurves: LossCurve[] = flags.trainLog ? readTrainerLog(flags.trainLog, basename(flags.trainLog)) : [];
+  if (flags.report) {
+    // A report folder that cannot be made fails now, not after the run.
+    try {
+      mkdirSync(flags.report, { recursive: true });
+    } catch (cause) {
+      throw new UsageError(`Cannot create the report folder ${flags.report}.`, { cause });
+    }
+  }
   const judgeData = flags.judgeData ?? DEFAULT_COMPANIES_PATH;
   if (!flags.untrainedJudge && !existsSync(judgeData)) {
     throw new MissingDependencyError(
