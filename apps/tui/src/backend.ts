@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { AvailabilityChecker, Suggester } from "@nomen/api";
 import type { Runtime } from "@nomen/metal-runtime";
 import { defaultModelFiles, findDefaultModel } from "./defaultModel.js";
@@ -76,8 +77,10 @@ export async function openSuggester(options: OpenBackendOptions = {}): Promise<S
   try {
     // The embedded model cannot tell blocked requests from benign ones (models/README.md, "Safety": lora-v2 refused
     // 62% of blocked requests and 30% of near-misses alike), and sampling makes its refusal branch a coin flip: its
-    // refusals are ignored and the guard in front of it decides. A model given with --model is trusted.
-    suggester = await createPipeline(model, adapter, runtime, { trustModelRefusals: options.model !== undefined });
+    // refusals are ignored — also when its file is named with --model — and the guard in front of it decides.
+    // Any other model's refusals are trusted.
+    const isEmbedded = embedded !== undefined && resolve(model) === resolve(embedded.base);
+    suggester = await createPipeline(model, adapter, runtime, { trustModelRefusals: !isEmbedded });
   } catch (error) {
     await runtime.then((started) => started.dispose()).catch(() => {});
     throw error;

@@ -42,7 +42,9 @@ describe("nomen suggest --json cold start", () => {
       "--model",
       tiny.path,
     ]);
-    expect(status, stderr).toBe(0);
+    // 0, or 4 when the random tiny model answers with its refusal (a given model's refusals are trusted): either way
+    // the whole pipeline ran, which is what the module order below is about.
+    expect([0, 4], stderr).toContain(status);
     const first = (pattern: RegExp) => urls.findIndex((url) => pattern.test(url));
     const llama = first(/\/node-llama-cpp\/dist\/index\.js$/);
     expect(llama).toBeGreaterThan(-1);
