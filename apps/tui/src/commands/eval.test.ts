@@ -5,8 +5,8 @@ import { generateDataset } from "@nomen/dataset-gen";
 import { EXPECTED_CHARTS, RunStore } from "@nomen/evaluator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
-import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
+import { createTestIo } from "../testing/testIo.js";
 import { evalCommand, readEvalItems } from "./eval.js";
 import { runsCommand } from "./runs.js";
 
@@ -35,16 +35,7 @@ beforeAll(async () => {
   writeFileSync(companies, `${rows.join("\n")}\n`);
 });
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CommandIo = {
-    stdout: { write: (text: string) => out.push(text), isTTY: false },
-    stderr: { write: (text: string) => err.push(text) },
-    env: { XDG_CONFIG_HOME: tempDir("nomen-cfg-") },
-  };
-  return { io: value, out, err };
-}
+const io = () => createTestIo();
 
 describe("nomen eval", () => {
   it("reads descriptions and categories of a dataset split", () => {

@@ -2,20 +2,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../exitCodes.js";
-import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
+import { createTestIo } from "../testing/testIo.js";
 import { evalJudgeCheckCommand } from "./evalJudgeCheck.js";
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CommandIo = {
-    stdout: { write: (text: string) => out.push(text), isTTY: false },
-    stderr: { write: (text: string) => err.push(text) },
-    env: {},
-  };
-  return { io: value, out, err };
-}
+const io = () => createTestIo();
 
 /** A made-up file in the real-companies format: trades × cities, so names and descriptions share words. */
 function madeUpCompanies(): string {

@@ -4,24 +4,15 @@ import { writeTinyModel } from "@nomen/metal-runtime/testing";
 import { render } from "ink-testing-library";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
-import type { CommandIo } from "../terminal.js";
 import { tempDir } from "../testing/tempDir.js";
+import { createTestIo } from "../testing/testIo.js";
 import { waitForFrame } from "../testing/waitForFrame.js";
 import { sparkline } from "../train/sparkline.js";
 import { TrainStore } from "../ui/TrainStore.js";
 import { TrainApp } from "../ui/TrainView.js";
 import { trainLoraCommand, trainSweepCommand } from "./train.js";
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CommandIo = {
-    stdout: { write: (text: string) => out.push(text), isTTY: false },
-    stderr: { write: (text: string) => err.push(text) },
-    env: {},
-  };
-  return { io: value, out, err };
-}
+const io = () => createTestIo();
 
 const step = (n: number, total: number, loss: number, extra = {}) => ({
   step: n,
