@@ -10,7 +10,7 @@ import { evalCommand } from "./eval.js";
 
 /**
  * Renders `nomen eval --report` in headless Chromium. Out of CI (it needs Debian's `chromium`): run it with
- * `NOMEN_CHROMIUM=1 npx vitest run src/commands/evalReport.chromium.test.ts` in apps/tui.
+ * `pnpm --filter nomen test:chromium` (sets NOMEN_CHROMIUM=1).
  */
 const wanted = process.env.NOMEN_CHROMIUM === "1";
 const hasChromium = (() => {
