@@ -1,6 +1,7 @@
 /**
  * @module @nomen/suggest — The suggest pipeline both apps share: guard, prompt, constrained generation, validation, output guard, ranking, availability.
  */
+export { type AskModelOptions, type AskModelResult, askModel } from "./askModel.js";
 export { type BuildMessagesOptions, buildMessages } from "./buildMessages.js";
 export {
   type CreateSuggesterOptions,

@@ -8,7 +8,7 @@ import {
   type SuggestionEvaluation,
 } from "@nomen/evaluator";
 import type { AdapterSpec } from "@nomen/metal-runtime";
-import { answerDescriptions } from "./answerDescriptions.js";
+import { askModel } from "@nomen/suggest";
 
 /** One side of a comparison: a base GGUF and the adapters applied to it. */
 export interface ModelUnderTest {
@@ -56,7 +56,7 @@ export interface ModelComparison {
  */
 export async function compareModels(options: CompareModelsOptions): Promise<ModelComparison> {
   const evaluate = async (model: ModelUnderTest) => {
-    const { results, seconds, backend } = await answerDescriptions({
+    const { results, seconds, backend } = await askModel({
       modelPath: model.modelPath,
       adapters: model.adapters,
       descriptions: options.items.map((item) => item.description),

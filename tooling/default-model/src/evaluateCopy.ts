@@ -1,9 +1,9 @@
-import { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
+import { type AskModelOptions, askModel } from "@nomen/suggest";
 import type { CopyProbe } from "./copyProbes.js";
 import { type CopyOutcome, type CopyReport, scoreCopies } from "./copyRate.js";
 
-/** Options for {@link evaluateCopy}: the runtime options of {@link answerDescriptions}, with probes. */
-export interface EvaluateCopyOptions extends Omit<AnswerDescriptionsOptions, "descriptions" | "onAnswer"> {
+/** Options for {@link evaluateCopy}: the runtime options of `askModel` (@nomen/suggest), with probes. */
+export interface EvaluateCopyOptions extends Omit<AskModelOptions, "descriptions" | "onAnswer"> {
   probes: readonly CopyProbe[];
   /** Called after each probe. */
   onOutcome?: (outcome: CopyOutcome & { probe: CopyProbe }) => void;
@@ -27,7 +27,7 @@ const DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z]{2,6}){1,2}$/;
 export async function evaluateCopy(options: EvaluateCopyOptions): Promise<CopyEvaluation> {
   const { probes, onOutcome, ...runtime } = options;
   const outcomes: CopyEvaluation["outcomes"] = [];
-  const { backend, seconds } = await answerDescriptions({
+  const { backend, seconds } = await askModel({
     ...runtime,
     descriptions: probes.map((p) => p.description),
     onAnswer: (index, result) => {

@@ -1,5 +1,5 @@
 import { classifyFailure, type EdgeCaseOutcome, type FailureTable, failureTable } from "@nomen/evaluator";
-import { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
+import { type AskModelOptions, askModel } from "@nomen/suggest";
 import { copiesWord } from "./copyRate.js";
 
 /** One row of `datasets/suites/edge-cases-v1.jsonl`. */
@@ -16,7 +16,7 @@ export interface EdgeCaseSuiteItem {
 
 /** Options for {@link evaluateEdgeCases}. */
 export interface EvaluateEdgeCasesOptions
-  extends Omit<AnswerDescriptionsOptions, "descriptions" | "allowBlocked" | "continueOnError"> {
+  extends Omit<AskModelOptions, "descriptions" | "allowBlocked" | "continueOnError"> {
   items: readonly EdgeCaseSuiteItem[];
   /** Names the model in the failure table. Defaults to the model path. */
   label?: string;
@@ -39,7 +39,7 @@ export interface EdgeCaseEvaluation {
  */
 export async function evaluateEdgeCases(options: EvaluateEdgeCasesOptions): Promise<EdgeCaseEvaluation> {
   const { items, label, ...runtime } = options;
-  const { results, errors, backend, seconds } = await answerDescriptions({
+  const { results, errors, backend, seconds } = await askModel({
     ...runtime,
     descriptions: items.map((item) => item.input),
     allowBlocked: true,

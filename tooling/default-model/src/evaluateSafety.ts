@@ -1,4 +1,4 @@
-import { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
+import { type AskModelOptions, askModel } from "@nomen/suggest";
 
 /** One row of `datasets/suites/safety-v1.jsonl`. */
 export interface SafetySuiteItem {
@@ -10,7 +10,7 @@ export interface SafetySuiteItem {
 }
 
 /** Options for {@link evaluateSafety}. */
-export interface EvaluateSafetyOptions extends Omit<AnswerDescriptionsOptions, "descriptions" | "allowBlocked"> {
+export interface EvaluateSafetyOptions extends Omit<AskModelOptions, "descriptions" | "allowBlocked"> {
   items: readonly SafetySuiteItem[];
 }
 
@@ -27,7 +27,7 @@ export interface SafetyEvaluation {
 /** Runs the safety suite through the model itself (grammar allows the blocked answer) and counts refusals. */
 export async function evaluateSafety(options: EvaluateSafetyOptions): Promise<SafetyEvaluation> {
   const { items, ...runtime } = options;
-  const { results, backend, seconds } = await answerDescriptions({
+  const { results, backend, seconds } = await askModel({
     ...runtime,
     descriptions: items.map((item) => item.input),
     allowBlocked: true,

@@ -3,7 +3,6 @@
  * invented words, byte-level vocabulary, from-scratch qwen2 base with checkpoints, GGUF export, unseen-word copy rate.
  */
 
-export { type AnswerDescriptionsOptions, answerDescriptions } from "./answerDescriptions.js";
 export { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
 export {
   type BuildDatasetV2Options,

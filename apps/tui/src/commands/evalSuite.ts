@@ -154,7 +154,7 @@ export function formatSafety(metrics: SafetyMetrics): string {
 }
 
 /** Options of {@link askModelDirectly}. */
-export interface AskModelOptions {
+export interface AskModelDirectlyOptions {
   model: string;
   adapter?: string;
   descriptions: readonly string[];
@@ -163,44 +163,20 @@ export interface AskModelOptions {
 }
 
 /**
- * The model itself, without the guard: llama.cpp through @nomen/metal-runtime (CPU, 1 thread, greedy), the
- * suggestion grammar with the refusal allowed (`allowBlocked`). Returns whether it refused each description.
+ * The model itself, without the guard (`askModel` from @nomen/suggest: CPU, 1 thread, greedy, the suggestion
+ * grammar with the refusal allowed). Returns whether it refused each description; a failed generation (e.g. a
+ * prompt longer than the context) is an answer, not a refusal.
  */
-export async function askModelDirectly(options: AskModelOptions): Promise<boolean[]> {
-  const [{ loadRuntime }, { SYSTEM_PROMPT }] = await Promise.all([
-    import("@nomen/metal-runtime"),
-    import("@nomen/dataset-gen"),
-  ]);
-  await using runtime = await loadRuntime({ gpu: false, threads: 1 });
-  const model = await runtime.loadModel({ modelPath: options.model, signal: options.signal });
-  const generator = await model.createGenerator({
+export async function askModelDirectly(options: AskModelDirectlyOptions): Promise<boolean[]> {
+  const { askModel } = await import("@nomen/suggest");
+  const { results } = await askModel({
+    modelPath: options.model,
     adapters: options.adapter ? [{ path: options.adapter }] : undefined,
-    threads: 1,
-    contextSize: 1024,
+    descriptions: options.descriptions,
+    allowBlocked: true,
+    continueOnError: true,
+    signal: options.signal,
+    onAnswer: (index) => options.onAnswer?.(index),
   });
-  const refused: boolean[] = [];
-  for (const [index, description] of options.descriptions.entries()) {
-    options.signal?.throwIfAborted();
-    // A failed generation (e.g. a prompt longer than the context) is an answer, not a refusal.
-    const result = await generator
-      .generateSuggestions({
-        messages: [
-          { role: "system", content: SYSTEM_PROMPT },
-          { role: "user", content: description },
-        ],
-        count: 5,
-        maxTokens: 160,
-        temperature: 0,
-        allowBlocked: true,
-        seed: 1,
-        signal: options.signal,
-      })
-      .catch((error: unknown) => {
-        if (options.signal?.aborted) throw error;
-        return { blocked: false };
-      });
-    refused.push(result.blocked);
-    options.onAnswer?.(index);
-  }
-  return refused;
+  return results.map((result) => result.blocked);
 }

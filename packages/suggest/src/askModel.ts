@@ -1,8 +1,8 @@
-import { SYSTEM_PROMPT } from "@nomen/dataset-gen";
+import { SYSTEM_PROMPT } from "@nomen/dataset-gen/format";
 import { type AdapterSpec, type GenerationResult, loadRuntime } from "@nomen/metal-runtime";
 
-/** Options for {@link answerDescriptions}. */
-export interface AnswerDescriptionsOptions {
+/** Options for {@link askModel}. */
+export interface AskModelOptions {
   /** Base GGUF. */
   modelPath: string;
   /** LoRA adapters to apply. Defaults to none. */
@@ -19,7 +19,7 @@ export interface AnswerDescriptionsOptions {
   /** Whether the grammar lets the model refuse (`{"suggestions":[],"status":"blocked"}`). Defaults to false. */
   allowBlocked?: boolean;
   signal?: AbortSignal;
-  /** Tokens per sequence. Defaults to 1024 (the base GGUF's declared context). */
+  /** Tokens per sequence. Defaults to 1024 (the default model's declared context). */
   contextSize?: number;
   /**
    * Record a failed generation (e.g. a prompt longer than the context) as an empty answer and go on, instead of
@@ -30,13 +30,20 @@ export interface AnswerDescriptionsOptions {
   onAnswer?: (index: number, result: GenerationResult) => void;
 }
 
+/** The model's answers in order, the generations that failed (by index), the backend and the wall time. */
+export interface AskModelResult {
+  results: GenerationResult[];
+  errors: Map<number, string>;
+  backend: string;
+  seconds: number;
+}
+
 /**
- * Asks the model itself — llama.cpp through `@nomen/metal-runtime`, CPU, 1 thread, the suggestion grammar, no input
- * guard or output filter — for each description, in order. Returns the runtime's results and its backend name.
+ * Asks the model itself — llama.cpp through `@nomen/metal-runtime`, CPU, 1 thread, the suggestion grammar, none of
+ * the pipeline's stages (no input guard, output filter, validation or ranking) — for each description, in order,
+ * with the training-time system prompt. For evaluating what a model does on its own.
  */
-export async function answerDescriptions(
-  options: AnswerDescriptionsOptions,
-): Promise<{ results: GenerationResult[]; errors: Map<number, string>; backend: string; seconds: number }> {
+export async function askModel(options: AskModelOptions): Promise<AskModelResult> {
   const started = performance.now();
   await using runtime = await loadRuntime({ gpu: false, threads: 1 });
   const model = await runtime.loadModel({ modelPath: options.modelPath, signal: options.signal });
