@@ -1,17 +1,10 @@
 import { appendFile, mkdir } from "node:fs/promises";
-import {
-  FullModel,
-  type FullModelOptions,
-  prepareDataset,
-  type TrainingProgress,
-  type TrainResult,
-  train,
-} from "@nomen/lora-trainer";
-import { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
-import { InvalidPipelineOptionsError } from "./errors.js";
+import { FullModel, type FullModelOptions, type TrainingProgress, type TrainResult, train } from "@nomen/lora-trainer";
+import { BASE_MODEL_SHAPE, BASE_TRAINING } from "./baseModelConfig.js";
 import { loadCheckpointWeights } from "./loadCheckpointWeights.js";
 import { loadRunTokenizer } from "./loadRunTokenizer.js";
 import type { RunPaths } from "./runPaths.js";
+import { accumulationSteps, trainingBatches } from "./trainingBatches.js";
 
 /** Options for {@link trainBase}. */
 export interface TrainBaseOptions {
@@ -69,26 +62,20 @@ export async function trainBase(options: TrainBaseOptions): Promise<TrainBaseRes
   const log = options.log ?? ((line: string) => console.error(line));
   const batchSize = options.batchSize ?? BASE_TRAINING.batchSize;
   const microBatchSize = options.microBatchSize ?? BASE_TRAINING.microBatchSize;
-  if (!Number.isInteger(batchSize / microBatchSize) || microBatchSize < 1)
-    throw new InvalidPipelineOptionsError(
-      `batchSize must be a multiple of microBatchSize: got ${batchSize} and ${microBatchSize}`,
-    );
-  const gradAccumulation = batchSize / microBatchSize;
+  const gradAccumulation = accumulationSteps(batchSize, microBatchSize);
   const maxLength = options.maxLength ?? BASE_TRAINING.maxLength;
   const tokenizer = await loadRunTokenizer(paths.vocabulary);
-  const data = await prepareDataset({
-    path: paths.train,
+  const { data, tokensPerStep, steps } = await trainingBatches({
+    trainPath: paths.train,
     validationPath: paths.validation,
     tokenizer,
     maxLength,
-    overflow: "skip",
-    batchSize: microBatchSize,
-    padMultiple: 8,
+    microBatchSize,
+    gradAccumulation,
+    tokenBudget: options.tokenBudget ?? BASE_TRAINING.tokenBudget,
     seed,
     signal: options.signal,
   });
-  const tokensPerStep = (gradAccumulation * data.train.reduce((n, b) => n + b.tokens, 0)) / data.train.length;
-  const steps = stepsForTokenBudget(options.tokenBudget ?? BASE_TRAINING.tokenBudget, tokensPerStep);
   const { train: report } = data.report;
   log(
     `default-model: ${report.kept} examples (${report.skipped} over ${maxLength} tokens skipped), ${data.train.length} micro-batches of ${microBatchSize} (${gradAccumulation} per step), ${Math.round(tokensPerStep)} tokens/step → ${steps} steps`,

@@ -7,14 +7,12 @@ import {
   type LoraOptions,
   loadModel,
   loraTrainable,
-  prepareDataset,
   type TrainingProgress,
   type TrainResult,
   train,
 } from "@nomen/lora-trainer";
-import { stepsForTokenBudget } from "./baseModelConfig.js";
-import { InvalidPipelineOptionsError } from "./errors.js";
 import { loadCheckpointWeights } from "./loadCheckpointWeights.js";
+import { accumulationSteps, trainingBatches } from "./trainingBatches.js";
 
 /** Options for {@link trainLora}. */
 export interface TrainLoraOptions {
@@ -74,25 +72,19 @@ export async function trainLora(
   const log = options.log ?? ((line: string) => console.error(line));
   const batchSize = options.batchSize ?? 16;
   const microBatchSize = options.microBatchSize ?? 4;
-  if (!Number.isInteger(batchSize / microBatchSize) || microBatchSize < 1)
-    throw new InvalidPipelineOptionsError(
-      `batchSize must be a multiple of microBatchSize: got ${batchSize} and ${microBatchSize}`,
-    );
-  const gradAccumulation = batchSize / microBatchSize;
+  const gradAccumulation = accumulationSteps(batchSize, microBatchSize);
   const tokenizer = await loadGgufTokenizer(options.basePath);
-  const data = await prepareDataset({
-    path: options.trainPath,
+  const { data, tokensPerStep, steps } = await trainingBatches({
+    trainPath: options.trainPath,
     validationPath: options.validationPath,
     tokenizer,
     maxLength: options.maxLength ?? 512,
-    overflow: "skip",
-    batchSize: microBatchSize,
-    padMultiple: 8,
+    microBatchSize,
+    gradAccumulation,
+    tokenBudget: options.tokenBudget ?? 500_000,
     seed,
     signal: options.signal,
   });
-  const tokensPerStep = (gradAccumulation * data.train.reduce((n, b) => n + b.tokens, 0)) / data.train.length;
-  const steps = stepsForTokenBudget(options.tokenBudget ?? 500_000, tokensPerStep);
   const model = await loadModel({ path: options.basePath, log, signal: options.signal });
   const adapter = LoraAdapter.create(model, {
     rank: 8,

@@ -1,0 +1,51 @@
+import type { Tokenizer } from "@nomen/core-tokenizer";
+import { type PreparedDataset, prepareDataset } from "@nomen/lora-trainer";
+import { stepsForTokenBudget } from "./baseModelConfig.js";
+import { InvalidPipelineOptionsError } from "./errors.js";
+
+/** Micro-batches per optimizer step; throws unless `batchSize` is a positive multiple of `microBatchSize`. */
+export function accumulationSteps(batchSize: number, microBatchSize: number): number {
+  if (!Number.isInteger(batchSize / microBatchSize) || microBatchSize < 1)
+    throw new InvalidPipelineOptionsError(
+      `batchSize must be a multiple of microBatchSize: got ${batchSize} and ${microBatchSize}`,
+    );
+  return batchSize / microBatchSize;
+}
+
+/** Options for {@link trainingBatches}. */
+export interface TrainingBatchesOptions {
+  trainPath: string;
+  /** Defaults to 10% of `trainPath` (prepareDataset's split). */
+  validationPath?: string;
+  tokenizer: Tokenizer;
+  maxLength: number;
+  microBatchSize: number;
+  /** From {@link accumulationSteps}. */
+  gradAccumulation: number;
+  /** Non-pad tokens to train on; sets the number of steps. */
+  tokenBudget: number;
+  seed: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The micro-batches both trainers use (examples over `maxLength` skipped and counted, padded to a multiple of 8),
+ * the mean tokens per optimizer step, and the steps the token budget buys.
+ */
+export async function trainingBatches(
+  options: TrainingBatchesOptions,
+): Promise<{ data: PreparedDataset; tokensPerStep: number; steps: number }> {
+  const data = await prepareDataset({
+    path: options.trainPath,
+    validationPath: options.validationPath,
+    tokenizer: options.tokenizer,
+    maxLength: options.maxLength,
+    overflow: "skip",
+    batchSize: options.microBatchSize,
+    padMultiple: 8,
+    seed: options.seed,
+    signal: options.signal,
+  });
+  const tokensPerStep = (options.gradAccumulation * data.train.reduce((n, b) => n + b.tokens, 0)) / data.train.length;
+  return { data, tokensPerStep, steps: stepsForTokenBudget(options.tokenBudget, tokensPerStep) };
+}
