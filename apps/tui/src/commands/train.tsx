@@ -2,7 +2,7 @@ import type { TrialResult } from "@nomen/lora-trainer";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exitCodes.js";
 import { type CommandIo, processIo } from "../terminal.js";
-import { startLiveTraining } from "../train/liveTraining.js";
+import { runLiveTraining } from "../train/liveTraining.js";
 import { runLoraSweep } from "../train/runLoraSweep.js";
 import { runLoraTraining } from "../train/runLoraTraining.js";
 import {
@@ -55,38 +55,20 @@ export async function trainLoraCommand(
 ): Promise<number> {
   const { config, ...given } = flags;
   const settings = resolveLoraTrainOptions(given, config ? readTrainConfigFile(config) : undefined);
-  const live = startLiveTraining({
-    title: `train lora ${settings.base} on ${settings.data} → ${settings.out}`,
-    command: "train",
-    io,
-    signal: options.signal,
-  });
-  try {
-    const output = await runLoraTraining(settings, live.events, live.signal);
-    const { result } = output;
-    live.succeeded(
-      `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; adapter ${output.adapter}`,
-    );
-    if (!live.interactive) {
-      const summary = {
-        adapter: output.adapter,
-        peft: output.peftDir,
-        log: output.trainLog,
-        steps: result.steps,
-        totalSteps: result.totalSteps,
-        finalLoss: result.losses.at(-1) ?? null,
-        bestValidationLoss: result.bestValidationLoss,
-        resumedFrom: result.resumedFrom ?? null,
-      };
-      io.stdout.write(`${JSON.stringify(summary)}\n`);
-    }
-    return ExitCode.ok;
-  } catch (error) {
-    if ((error instanceof Error && error.name === "AbortError") || live.signal.aborted) return live.interrupted();
-    throw live.failed(error, (name) => BAD_INPUT.has(name) || /^Gguf\w*Error$/.test(name));
-  } finally {
-    await live.close();
-  }
+  return runLiveTraining(
+    {
+      title: `train lora ${settings.base} on ${settings.data} → ${settings.out}`,
+      command: "train",
+      io,
+      signal: options.signal,
+    },
+    {
+      train: (events, signal) => runLoraTraining(settings, events, signal),
+      describe: (output) => `adapter ${output.adapter}`,
+      files: (output) => ({ adapter: output.adapter, peft: output.peftDir, log: output.trainLog }),
+      isBadInput: (name) => BAD_INPUT.has(name) || /^Gguf\w*Error$/.test(name),
+    },
+  );
 }
 
 /** Flags of `nomen train sweep` (lists already parsed by commander). */

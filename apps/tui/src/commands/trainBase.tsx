@@ -1,8 +1,7 @@
 import type { ReactElement } from "react";
-import { ExitCode } from "../exitCodes.js";
 import { type CommandIo, processIo } from "../terminal.js";
 import { type BaseTrainInput, resolveBaseTrainOptions } from "../train/baseTrainOptions.js";
-import { startLiveTraining } from "../train/liveTraining.js";
+import { runLiveTraining } from "../train/liveTraining.js";
 import { runBaseTraining } from "../train/runBaseTraining.js";
 import { readTrainConfigFile } from "../train/trainOptions.js";
 
@@ -36,38 +35,24 @@ export async function trainBaseCommand(
 ): Promise<number> {
   const { config, ...given } = flags;
   const settings = resolveBaseTrainOptions(given, config ? readTrainConfigFile(config) : undefined);
-  const live = startLiveTraining({
-    title: `train base on ${settings.data} → ${settings.out}`,
-    command: "train base",
-    io,
-    signal: options.signal,
-    renderView: options.renderView,
-  });
-  try {
-    const output = await runBaseTraining(settings, live.events, live.signal);
-    const { result } = output;
-    live.succeeded(
-      `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; model ${output.model}`,
-    );
-    if (!live.interactive) {
-      const summary = {
+  return runLiveTraining(
+    {
+      title: `train base on ${settings.data} → ${settings.out}`,
+      command: "train base",
+      io,
+      signal: options.signal,
+      renderView: options.renderView,
+    },
+    {
+      train: (events, signal) => runBaseTraining(settings, events, signal),
+      describe: (output) => `model ${output.model}`,
+      files: (output) => ({
         model: output.model,
         vocabulary: output.vocabulary,
         log: output.trainLog,
         parameters: output.parameters,
-        steps: result.steps,
-        totalSteps: result.totalSteps,
-        finalLoss: result.losses.at(-1) ?? null,
-        bestValidationLoss: result.bestValidationLoss,
-        resumedFrom: result.resumedFrom ?? null,
-      };
-      io.stdout.write(`${JSON.stringify(summary)}\n`);
-    }
-    return ExitCode.ok;
-  } catch (error) {
-    if ((error instanceof Error && error.name === "AbortError") || live.signal.aborted) return live.interrupted();
-    throw live.failed(error, (name) => BAD_INPUT.test(name));
-  } finally {
-    await live.close();
-  }
+      }),
+      isBadInput: (name) => BAD_INPUT.test(name),
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import type { TrainResult } from "@nomen/lora-trainer";
 import { render } from "ink";
 import type { ReactElement } from "react";
 import { UsageError } from "../errors.js";
@@ -7,7 +8,7 @@ import { TrainStore } from "../ui/TrainStore.js";
 import { TrainApp } from "../ui/TrainView.js";
 import type { TrainEvents } from "./runLoraTraining.js";
 
-/** Options for {@link startLiveTraining}. */
+/** Options for {@link runLiveTraining}. */
 export interface LiveTrainingOptions {
   /** The view's title. */
   title: string;
@@ -20,25 +21,31 @@ export interface LiveTrainingOptions {
   renderView?: (view: ReactElement) => { waitUntilExit?: () => Promise<unknown> };
 }
 
-/** One training command's live view or plain lines, its Ctrl-C handling and its outcome messages. */
-export interface LiveTraining {
-  store: TrainStore;
-  signal: AbortSignal;
-  /** Whether the Ink view draws (stdout is a terminal); otherwise lines go to stderr. */
-  interactive: boolean;
-  /** The runner's events: the view and, off a terminal, one line per phase, checkpoint and ~2% of the steps. */
-  events: TrainEvents;
-  say(line: string): void;
-  succeeded(message: string): void;
-  /** After an abort: says where to resume from (or that nothing can be) and returns exit code 130. */
-  interrupted(): number;
-  /** Any other failure: bad settings or data (by error name) become a UsageError (exit 2); returns what to throw. */
-  failed(error: unknown, isBadInput: (name: string) => boolean): unknown;
-  close(): Promise<void>;
+/** What a training run returns at least: the loop's result. */
+export interface FinishedTraining {
+  result: TrainResult;
 }
 
-/** Starts the live view (on a terminal) or plain progress lines for `nomen train lora|base`. */
-export function startLiveTraining(options: LiveTrainingOptions): LiveTraining {
+/** How {@link runLiveTraining} reports a finished run and classifies a failure. */
+export interface LiveTrainingRun<T extends FinishedTraining> {
+  train: (events: TrainEvents, signal: AbortSignal) => Promise<T>;
+  /** The run's output in the outcome line, e.g. "adapter out/adapter.gguf". */
+  describe: (output: T) => string;
+  /** The files and facts the JSON summary starts with (off a terminal). */
+  files: (output: T) => Record<string, unknown>;
+  /** Failures that mean bad settings or data, by error name: they become a UsageError (exit 2). */
+  isBadInput: (name: string) => boolean;
+}
+
+/**
+ * Runs one `nomen train lora|base` job with the live Ink view on a terminal, or plain progress lines on stderr and a
+ * JSON summary on stdout otherwise. The first SIGINT (unless `signal` is given) stops at the next micro-batch and the
+ * run exits 130 naming the checkpoint to `--resume` from; a second exits at once.
+ */
+export async function runLiveTraining<T extends FinishedTraining>(
+  options: LiveTrainingOptions,
+  run: LiveTrainingRun<T>,
+): Promise<number> {
   const { io, command } = options;
   const controller = new AbortController();
   const signal = options.signal ?? controller.signal;
@@ -55,8 +62,51 @@ export function startLiveTraining(options: LiveTrainingOptions): LiveTraining {
   const say = (line: string) => {
     if (!view) io.stderr.write(`nomen: ${command}: ${line}\n`);
   };
+  try {
+    const output = await run.train(liveEvents(store, say), signal);
+    const { result } = output;
+    const message = `${result.steps}/${result.totalSteps} steps, final loss ${result.losses.at(-1)?.toFixed(4) ?? "n/a"}; ${run.describe(output)}`;
+    store.update({ finished: { ok: true, message } });
+    say(message);
+    if (!view) {
+      const summary = {
+        ...run.files(output),
+        steps: result.steps,
+        totalSteps: result.totalSteps,
+        finalLoss: result.losses.at(-1) ?? null,
+        bestValidationLoss: result.bestValidationLoss,
+        resumedFrom: result.resumedFrom ?? null,
+      };
+      io.stdout.write(`${JSON.stringify(summary)}\n`);
+    }
+    return ExitCode.ok;
+  } catch (error) {
+    if ((error instanceof Error && error.name === "AbortError") || signal.aborted) {
+      const at = store.state.checkpoint;
+      const step = store.state.progress?.step ?? 0;
+      const message = at
+        ? `interrupted at step ${step}; checkpoint step ${at.step} written, continue with --resume (${at.path})`
+        : `interrupted at step ${step} before the first checkpoint; nothing to resume (lower --checkpoint-every)`;
+      store.update({ finished: { ok: false, message } });
+      say(message); // on a terminal the view's last frame says it
+      return ExitCode.interrupted;
+    }
+    const mapped =
+      error instanceof Error && run.isBadInput(error.name)
+        ? new UsageError(`nomen ${command}: ${error.message}`, { cause: error })
+        : error;
+    store.update({ finished: { ok: false, message: mapped instanceof Error ? mapped.message : String(mapped) } });
+    throw mapped;
+  } finally {
+    if (!options.signal) process.off("SIGINT", onSigint);
+    await view?.waitUntilExit?.();
+  }
+}
+
+/** The runner's events: the view and, off a terminal, one line per phase, checkpoint and ~2% of the steps. */
+function liveEvents(store: TrainStore, say: (line: string) => void): TrainEvents {
   let printEvery = 1;
-  const events: TrainEvents = {
+  return {
     onPhase: (phase, detail) => {
       store.update({ phase });
       say(`${phase} ${detail}`);
@@ -80,39 +130,6 @@ export function startLiveTraining(options: LiveTrainingOptions): LiveTraining {
     log: (line) => {
       store.update({ notes: [...store.state.notes, line] });
       say(line);
-    },
-  };
-  return {
-    store,
-    signal,
-    interactive: Boolean(view),
-    events,
-    say,
-    succeeded(message) {
-      store.update({ finished: { ok: true, message } });
-      say(message);
-    },
-    interrupted() {
-      const at = store.state.checkpoint;
-      const step = store.state.progress?.step ?? 0;
-      const message = at
-        ? `interrupted at step ${step}; checkpoint step ${at.step} written, continue with --resume (${at.path})`
-        : `interrupted at step ${step} before the first checkpoint; nothing to resume (lower --checkpoint-every)`;
-      store.update({ finished: { ok: false, message } });
-      say(message); // on a terminal the view's last frame says it
-      return ExitCode.interrupted;
-    },
-    failed(error, isBadInput) {
-      const mapped =
-        error instanceof Error && isBadInput(error.name)
-          ? new UsageError(`nomen ${command}: ${error.message}`, { cause: error })
-          : error;
-      store.update({ finished: { ok: false, message: mapped instanceof Error ? mapped.message : String(mapped) } });
-      return mapped;
-    },
-    async close() {
-      if (!options.signal) process.off("SIGINT", onSigint);
-      await view?.waitUntilExit?.();
     },
   };
 }
