@@ -35,6 +35,11 @@ export class InvalidSampleError extends EvaluatorError {
   override name = "InvalidSampleError";
 }
 
+/** A word-vector table is not in the format `encodeWordVectors` writes (wrong magic, truncated). */
+export class InvalidWordVectorsError extends EvaluatorError {
+  override name = "InvalidWordVectorsError";
+}
+
 /** The LLM judge's answer did not match the verdict schema even after retries. */
 export class JudgeVerdictParseError extends EvaluatorError {
   override name = "JudgeVerdictParseError";

@@ -14,6 +14,7 @@ export {
   EvaluatorError,
   InvalidDatasetRowError,
   InvalidSampleError,
+  InvalidWordVectorsError,
   JudgeVerdictParseError,
   RunNotFoundError,
 } from "./errors.js";
@@ -39,6 +40,7 @@ export {
 } from "./judge/LlmJudge.js";
 export { listDiversity } from "./judge/listDiversity.js";
 export { MetricJudge, type MetricJudgeOptions, type SuggestionScore } from "./judge/MetricJudge.js";
+export { EmbeddingMatch, type EmbeddingMatchJson } from "./judge/relevance/EmbeddingMatch.js";
 export {
   RELEVANCE_FEATURE_NAMES,
   RELEVANCE_MODEL_FORMAT,
@@ -49,7 +51,15 @@ export {
 export type { RelevanceExample } from "./judge/relevance/trainingPairs.js";
 export { domainsValidity, guardSafety } from "./judge/siblingChecks.js";
 export { pronounceability, syllables } from "./lexicon/pronunciation.js";
+export { sphericalKMeans } from "./lexicon/sphericalKMeans.js";
 export { WordNet } from "./lexicon/WordNet.js";
+export {
+  DEFAULT_WORD_VECTORS_PATH,
+  defaultWordVectors,
+  encodeWordVectors,
+  WORD_CLUSTER_SIZES,
+  WordVectors,
+} from "./lexicon/WordVectors.js";
 export { packageInfo } from "./packageInfo.js";
 export type { LossCurve } from "./report/charts.js";
 export { readTrainerLog } from "./report/readTrainerLog.js";

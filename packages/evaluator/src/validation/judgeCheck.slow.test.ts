@@ -17,6 +17,6 @@ describe.skipIf(!present)("judgeCheck on real companies (test split)", () => {
     expect(judge?.noMention.value).toBeGreaterThan((baseline?.noMention.value ?? 1) + 0.05);
     expect(judge?.overall.value).toBeGreaterThan(baseline?.overall.value ?? 1);
     // Regression floor under the measured 0.732 (README "Results"); the goal of 0.75 is not reached yet.
-    expect(judge?.noMention.value).toBeGreaterThan(0.72);
+    expect(judge?.noMention.value).toBeGreaterThanOrEqual(0.75);
   }, 600_000);
 });

@@ -1,9 +1,11 @@
 import { InvalidSampleError } from "../../errors.js";
 import type { WordNet } from "../../lexicon/WordNet.js";
+import { defaultWordVectors, type WordVectors } from "../../lexicon/WordVectors.js";
 import { type Random, seededRandom } from "../../stats/random.js";
 import { type Progress, runSteps, runStepsAsync, type Steps } from "../../steps.js";
 import { CrossAssociation, type CrossAssociationJson } from "./CrossAssociation.js";
 import { DomainAnalyzer } from "./DomainAnalyzer.js";
+import { EmbeddingMatch, type EmbeddingMatchJson } from "./EmbeddingMatch.js";
 import { fitLogistic, fitRanking, standardization, withSquashed } from "./fitLogistic.js";
 import { sigmoid } from "./hashing.js";
 import { LEXICAL_FEATURE_NAMES, LexicalFeatures } from "./lexicalFeatures.js";
@@ -23,6 +25,7 @@ export const RELEVANCE_FEATURE_NAMES = [
   "coarseSectorMatch",
   "sectorByNameWords",
   "coarseByNameWords",
+  "embeddingMatch",
 ] as const;
 
 /** Latent-class matches beyond sector, era and TLD (the coarse sector), saved under `learned.latent`. */
@@ -36,10 +39,11 @@ interface Learned {
   eras: SectorMatch | undefined;
   tlds: SectorMatch | undefined;
   coarse?: SectorMatch | undefined;
+  embedding?: EmbeddingMatch | undefined;
 }
 
 /** Bumped whenever training or features change, so cached models from older code are not reused. */
-export const RELEVANCE_MODEL_FORMAT = 3;
+export const RELEVANCE_MODEL_FORMAT = 4;
 
 /** A trained {@link RelevanceModel} as plain JSON ({@link RelevanceModel.toJSON}). */
 export interface RelevanceModelJson {
@@ -57,6 +61,7 @@ export interface RelevanceModelJson {
     tlds?: SectorMatchJson;
     /** The extra latent-class matches (the coarse sector), by name. */
     latent?: Partial<Record<ExtraLatent, SectorMatchJson>>;
+    embedding?: EmbeddingMatchJson;
   };
 }
 
@@ -64,6 +69,8 @@ export interface RelevanceModelJson {
 export interface RelevanceTrainOptions {
   wordnet: WordNet;
   examples: readonly RelevanceExample[];
+  /** Word vectors for the embedding match. Defaults to the shipped table ({@link defaultWordVectors}). */
+  vectors?: WordVectors;
   /** Stacking folds. Defaults to 2. */
   folds?: number;
   /** Shuffled negatives per example. Defaults to 4. */
@@ -89,7 +96,7 @@ let construct: (
 const ROWS_PER_STEP = 500;
 
 /** Hand-set combiner for the untrained judge (no examples): lexical features only. */
-const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 const UNTRAINED_BIAS = -0.5;
 
 /**
@@ -164,6 +171,7 @@ export class RelevanceModel {
               latent: Object.fromEntries(
                 EXTRA_LATENT.flatMap((name) => (learned[name] ? [[name, learned[name].toJSON()]] : [])),
               ),
+              ...(learned.embedding ? { embedding: learned.embedding.toJSON() } : {}),
             },
           }
         : {}),
@@ -171,7 +179,7 @@ export class RelevanceModel {
   }
 
   /** Restores a model saved by {@link toJSON}; throws `InvalidSampleError` on another format. */
-  static fromJSON(json: RelevanceModelJson, wordnet: WordNet): RelevanceModel {
+  static fromJSON(json: RelevanceModelJson, wordnet: WordNet, vectors?: WordVectors): RelevanceModel {
     if (json?.format !== RELEVANCE_MODEL_FORMAT || !Array.isArray(json.weights))
       throw new InvalidSampleError(
         `Saved relevance model has format ${String(json?.format)}, expected ${RELEVANCE_MODEL_FORMAT}. Hint: retrain it (delete the cache file).`,
@@ -184,6 +192,7 @@ export class RelevanceModel {
       sectors: saved.sectors && SectorMatch.fromJSON(analyzer, saved.sectors),
       eras: saved.eras && SectorMatch.fromJSON(analyzer, saved.eras),
       tlds: saved.tlds && SectorMatch.fromJSON(analyzer, saved.tlds),
+      embedding: saved.embedding && EmbeddingMatch.fromJSON(analyzer, vectors ?? defaultWordVectors(), saved.embedding),
       ...Object.fromEntries(
         EXTRA_LATENT.flatMap((name) => {
           const json = saved.latent?.[name];
@@ -211,6 +220,7 @@ export class RelevanceModel {
 
 export function* trainSteps(options: RelevanceTrainOptions): Steps<RelevanceModel> {
   const { wordnet, examples, folds = 2, negatives = 4, seed = 1 } = options;
+  const vectors = options.vectors ?? defaultWordVectors();
   const random = seededRandom(seed);
   const analyzer = new DomainAnalyzer(wordnet);
   const lexical = new LexicalFeatures(wordnet);
@@ -225,6 +235,7 @@ export function* trainSteps(options: RelevanceTrainOptions): Steps<RelevanceMode
       analyzer,
       examples.filter((_, i) => i % folds !== fold),
       random,
+      vectors,
     );
     for (const pair of trainingPairs(inFold, negatives, random)) {
       rows.push(features(analyzer, lexical, learned, pair.description, pair.domain));
@@ -241,7 +252,7 @@ export function* trainSteps(options: RelevanceTrainOptions): Steps<RelevanceMode
   // scaling then makes the score a probability again. Same CV AUC as a pointwise logistic fit (0.7010 vs 0.7008).
   const { weights, bias } = calibrated(fitRanking(groupRows(squashed, groupOf)), squashed, labels, negatives);
   yield { phase: "relevance: training on all examples", done: folds, total };
-  const learned = yield* trainLearnedSteps(analyzer, examples, random);
+  const learned = yield* trainLearnedSteps(analyzer, examples, random, vectors);
   yield { phase: "relevance: trained", done: total, total };
   return construct(analyzer, lexical, learned, weights, bias, squash);
 }
@@ -251,20 +262,23 @@ function* trainLearnedSteps(
   analyzer: DomainAnalyzer,
   examples: readonly RelevanceExample[],
   random: Random,
+  vectors: WordVectors,
 ): Generator<Progress, Learned, void> {
   const phase = "relevance: training components";
   const cross = CrossAssociation.train({ analyzer, examples, random });
-  yield { phase, done: 1, total: 6 };
+  yield { phase, done: 1, total: 7 };
   const neighbours = new NeighbourStyle(analyzer, examples);
-  yield { phase, done: 2, total: 6 };
+  yield { phase, done: 2, total: 7 };
   const sectors = SectorMatch.train({ analyzer, examples, random });
-  yield { phase, done: 3, total: 6 };
+  yield { phase, done: 3, total: 7 };
   const eras = SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.era });
-  yield { phase, done: 4, total: 6 };
+  yield { phase, done: 4, total: 7 };
   const tlds = SectorMatch.train({ analyzer, examples, random, classOf: (e) => tldClass(e.domain) });
-  yield { phase, done: 5, total: 6 };
+  yield { phase, done: 5, total: 7 };
   const coarse = SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.sector?.split(" -> ")[0] });
-  return { cross, neighbours, sectors, eras, tlds, coarse };
+  yield { phase, done: 6, total: 7 };
+  const embedding = EmbeddingMatch.train({ analyzer, vectors, examples, random });
+  return { cross, neighbours, sectors, eras, tlds, coarse, embedding };
 }
 
 function features(
@@ -277,7 +291,7 @@ function features(
   const d = analyzer.description(description);
   const m = analyzer.domain(domain);
   const base = lexical.compute(d, m);
-  if (!learned) return [...base, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  if (!learned) return [...base, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return [
     ...base,
     learned.cross.score(d, m),
@@ -289,6 +303,7 @@ function features(
     learned.coarse?.score(d, m) ?? 0,
     learned.sectors?.wordsScore(d, m) ?? 0,
     learned.coarse?.wordsScore(d, m) ?? 0,
+    learned.embedding?.score(d, m) ?? 0,
   ];
 }
 

@@ -1,4 +1,5 @@
 import { relatedStems } from "../../lexicon/relatedStems.js";
+import { clusterKeys } from "../../lexicon/wordClusters.js";
 import type { Random } from "../../stats/random.js";
 import type { AnalyzedDescription, AnalyzedDomain, DomainAnalyzer } from "./DomainAnalyzer.js";
 import { hashFeature } from "./hashing.js";
@@ -129,6 +130,7 @@ export class SectorMatch {
       for (const [index, morpheme] of domain.morphemes.entries()) {
         if (morpheme.kind !== "word" || morpheme.text.length < 3) continue;
         keys.add(`s:${domain.morphemeStems[index] ?? morpheme.text}`);
+        for (const key of clusterKeys(this.analyzer.wordnet, morpheme.text)) keys.add(key);
         for (const [stem, weight] of relatedStems(this.analyzer.wordnet, morpheme.text))
           if (weight >= RELATED_MIN_WEIGHT) keys.add(`r:${stem}`);
       }
@@ -162,6 +164,7 @@ export class SectorMatch {
     const keys = new Set<string>();
     for (const token of description.tokens) {
       keys.add(`s:${token.stem}`);
+      for (const key of clusterKeys(this.analyzer.wordnet, token.word)) keys.add(key);
       for (const [stem, weight] of relatedStems(this.analyzer.wordnet, token.word))
         if (weight >= RELATED_MIN_WEIGHT) keys.add(`r:${stem}`);
     }
@@ -179,6 +182,7 @@ export class SectorMatch {
       if (morpheme.kind === "number" || morpheme.text.length < 3) continue;
       keys.add(`m:${domain.morphemeStems[index] ?? morpheme.text}`);
       if (morpheme.kind === "word") {
+        for (const key of clusterKeys(this.analyzer.wordnet, morpheme.text)) keys.add(`n${key}`);
         for (const [stem, weight] of relatedStems(this.analyzer.wordnet, morpheme.text))
           if (weight >= RELATED_MIN_WEIGHT) keys.add(`r:${stem}`);
       }
