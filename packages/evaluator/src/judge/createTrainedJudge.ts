@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { defaultCompaniesPath, loadCompanies } from "../data/loadCompanies.js";
 import { WordNet } from "../lexicon/WordNet.js";
+import { DEFAULT_WORD_VECTORS_PATH } from "../lexicon/WordVectors.js";
 import { packageInfo } from "../packageInfo.js";
 import { type Progress, runSteps, runStepsAsync, type Steps } from "../steps.js";
 import { MetricJudge, type MetricJudgeOptions } from "./MetricJudge.js";
@@ -21,7 +22,7 @@ export type TrainedJudgeOptions = Omit<MetricJudgeOptions, "relevance"> & {
   /** Defaults to 1. */
   seed?: number;
   /**
-   * Where the trained relevance model is cached, keyed by the data file's SHA-256, the seed and the
+   * Where the trained relevance model is cached, keyed by the data file's SHA-256, the seed, the word vectors and the
    * code version (a stale file is retrained and overwritten, atomically). `false` disables the cache.
    * Defaults to `$NOMEN_CACHE_DIR/evaluator-relevance.json`, else `<os tmpdir>/nomen/evaluator-relevance.json`.
    */
@@ -84,10 +85,18 @@ function defaultCachePath(): string {
   return join(process.env.NOMEN_CACHE_DIR || join(tmpdir(), "nomen"), "evaluator-relevance.json");
 }
 
-/** SHA-256 of the data, the seed, the package version and the model format. */
+/** SHA-256 of the data, the seed, the package version, the model format and the shipped word vectors. */
 export function cacheKey(data: Buffer, seed: number): string {
   const dataHash = createHash("sha256").update(data).digest("hex");
-  return `${dataHash}:seed=${seed}:${packageInfo.name}@${packageInfo.version}:format=${RELEVANCE_MODEL_FORMAT}`;
+  return `${dataHash}:seed=${seed}:${packageInfo.name}@${packageInfo.version}:format=${RELEVANCE_MODEL_FORMAT}:vectors=${wordVectorsHash()}`;
+}
+
+let vectorsHash: string | undefined;
+
+/** A rebuilt `data/word-vectors.bin` changes every learned part, so a cached model must not outlive it (~15 ms once). */
+function wordVectorsHash(): string {
+  vectorsHash ??= createHash("sha256").update(readFileSync(DEFAULT_WORD_VECTORS_PATH)).digest("hex").slice(0, 16);
+  return vectorsHash;
 }
 
 /** The cached model when the file exists and its key matches; anything unreadable means "retrain". */
