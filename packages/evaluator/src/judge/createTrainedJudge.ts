@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { defaultCompaniesPath, loadCompanies } from "../data/loadCompanies.js";
 import { WordNet } from "../lexicon/WordNet.js";
-import { DEFAULT_WORD_VECTORS_PATH } from "../lexicon/WordVectors.js";
+import { defaultWordVectors } from "../lexicon/WordVectors.js";
 import { packageInfo } from "../packageInfo.js";
 import { type Progress, runSteps, runStepsAsync, type Steps } from "../steps.js";
+import { writeFileAtomic } from "../writeFileAtomic.js";
 import { MetricJudge, type MetricJudgeOptions } from "./MetricJudge.js";
 import {
   RELEVANCE_MODEL_FORMAT,
@@ -85,18 +86,13 @@ function defaultCachePath(): string {
   return join(process.env.NOMEN_CACHE_DIR || join(tmpdir(), "nomen"), "evaluator-relevance.json");
 }
 
-/** SHA-256 of the data, the seed, the package version, the model format and the shipped word vectors. */
+/**
+ * SHA-256 of the data, the seed, the package version, the model format and the shipped word vectors (a rebuilt
+ * `data/word-vectors.bin` changes every learned part; loading them is no extra work: a cached model needs them too).
+ */
 export function cacheKey(data: Buffer, seed: number): string {
   const dataHash = createHash("sha256").update(data).digest("hex");
-  return `${dataHash}:seed=${seed}:${packageInfo.name}@${packageInfo.version}:format=${RELEVANCE_MODEL_FORMAT}:vectors=${wordVectorsHash()}`;
-}
-
-let vectorsHash: string | undefined;
-
-/** A rebuilt `data/word-vectors.bin` changes every learned part, so a cached model must not outlive it (~15 ms once). */
-function wordVectorsHash(): string {
-  vectorsHash ??= createHash("sha256").update(readFileSync(DEFAULT_WORD_VECTORS_PATH)).digest("hex").slice(0, 16);
-  return vectorsHash;
+  return `${dataHash}:seed=${seed}:${packageInfo.name}@${packageInfo.version}:format=${RELEVANCE_MODEL_FORMAT}:vectors=${defaultWordVectors().sha256.slice(0, 16)}`;
 }
 
 /** The cached model when the file exists and its key matches; anything unreadable means "retrain". */
@@ -118,7 +114,5 @@ function readCache(path: string, key: string, wordnet: WordNet): RelevanceModel 
 /** Temp file + rename, so a reader never sees half a model. */
 function writeCache(path: string, file: CacheFile): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, JSON.stringify(file));
-  renameSync(temp, path);
+  writeFileAtomic(path, JSON.stringify(file));
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { InvalidWordVectorsError } from "../errors.js";
 
@@ -23,6 +24,8 @@ export class WordVectors {
     private readonly values: Float32Array,
     /** Per cluster size, the cluster of each word (spherical k-means over the vectors). */
     readonly clusters: ReadonlyMap<number, Uint16Array>,
+    /** SHA-256 of the encoded table, hex (what a cached model trained on these vectors is keyed by). */
+    readonly sha256: string,
   ) {
     this.#index = new Map(words.map((word, i) => [word, i]));
   }
@@ -65,7 +68,7 @@ export class WordVectors {
       for (let d = 0; d < dimensions; d++)
         values[i * dimensions + d] = view.getInt8(codesAt + i * dimensions + d) * scale;
     }
-    return new WordVectors(words, dimensions, values, clusters);
+    return new WordVectors(words, dimensions, values, clusters, createHash("sha256").update(bytes).digest("hex"));
   }
 
   /** The vector of `word` (a view, do not modify), or undefined when the table lacks it. */

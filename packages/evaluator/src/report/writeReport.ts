@@ -1,10 +1,11 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { RunComparison } from "../compare/compareRuns.js";
 import type { SafetyMetrics } from "../safety/safetyMetrics.js";
 import { type Estimate, formatEstimate } from "../stats/bootstrap.js";
 import type { PairedComparison } from "../stats/pairedComparison.js";
 import type { FailureTable } from "../taxonomy/classifyFailure.js";
+import { writeFileAtomic } from "../writeFileAtomic.js";
 import { criterionChart, deltaChart, failureChart, type LossCurve, lossChart } from "./charts.js";
 import { escapeXml } from "./svg.js";
 
@@ -115,14 +116,7 @@ export function writeReport(options: ReportOptions): ReportFiles {
   const markdown = `${md.join("\n")}\n`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeXml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}svg{display:block;margin:1.5rem 0;background:#fff}pre{white-space:pre-wrap}</style></head><body><h1>${escapeXml(title)}</h1>${charts.map((c) => `<figure>${c}</figure>`).join("")}<h2>Details</h2><pre>${escapeXml(markdown)}</pre></body></html>\n`;
   return {
-    markdown: writeAtomic(join(outDir, "report.md"), markdown),
-    html: writeAtomic(join(outDir, "report.html"), html),
+    markdown: writeFileAtomic(join(outDir, "report.md"), markdown),
+    html: writeFileAtomic(join(outDir, "report.html"), html),
   };
-}
-
-function writeAtomic(path: string, content: string): string {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
-  return path;
 }

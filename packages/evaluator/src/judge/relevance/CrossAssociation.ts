@@ -79,13 +79,10 @@ export class CrossAssociation {
     const nameKeys = [`t:${domain.tld}`, ...domain.stems.map((s) => `m:${s}`)];
     for (let i = 0; i + 4 <= domain.label.length; i++) nameKeys.push(`g:${domain.label.slice(i, i + 4)}`);
     const descriptionKeys = description.tokens.map((t) => t.stem);
-    for (const morpheme of domain.morphemes)
-      if (morpheme.kind === "word" && morpheme.text.length >= 3)
-        nameKeys.push(...clusterKeys(this.analyzer.wordnet, morpheme.text));
+    for (const word of domain.words) nameKeys.push(...clusterKeys(this.analyzer.wordnet, word));
     for (const token of description.tokens) descriptionKeys.push(...clusterKeys(this.analyzer.wordnet, token.word));
     if (this.semanticFields) {
-      for (const morpheme of domain.morphemes)
-        if (morpheme.kind === "word" && morpheme.text.length >= 3) nameKeys.push(...this.#fieldsOf(morpheme.text));
+      for (const word of domain.words) nameKeys.push(...this.#fieldsOf(word));
       for (const token of description.tokens) descriptionKeys.push(...this.#fieldsOf(token.word));
     }
     const indices: number[] = [];

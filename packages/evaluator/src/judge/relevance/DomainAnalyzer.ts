@@ -13,6 +13,8 @@ export interface AnalyzedDomain {
   stems: string[];
   /** Stem of each morpheme, aligned with `morphemes`. */
   morphemeStems: string[];
+  /** The morphemes that are dictionary words of at least 3 letters (what carries meaning). */
+  words: string[];
 }
 
 /** A description's content tokens, cached. */
@@ -43,7 +45,8 @@ export class DomainAnalyzer {
     const stems = morphemeStems.filter(
       (_, i) => morphemes[i]?.kind !== "number" && (morphemes[i]?.text.length ?? 0) >= 3,
     );
-    analyzed = { domain: key, label, tld, morphemes, stems, morphemeStems };
+    const words = morphemes.filter((m) => m.kind === "word" && m.text.length >= 3).map((m) => m.text);
+    analyzed = { domain: key, label, tld, morphemes, stems, morphemeStems, words };
     this.#domains.set(key, analyzed);
     return analyzed;
   }

@@ -1,4 +1,5 @@
 import type { WordVectors } from "../../lexicon/WordVectors.js";
+import { vectorWord } from "../../lexicon/wordClusters.js";
 import { type Random, shuffled } from "../../stats/random.js";
 import type { AnalyzedDescription, AnalyzedDomain, DomainAnalyzer } from "./DomainAnalyzer.js";
 import { sigmoid } from "./hashing.js";
@@ -20,8 +21,8 @@ export interface EmbeddingMatchJson {
  */
 export class EmbeddingMatch {
   readonly #matrix: Float64Array;
-  readonly #names = new Map<string, Float64Array>();
-  readonly #descriptions = new Map<string, Float64Array>();
+  readonly #names = new WeakMap<AnalyzedDomain, Float64Array>();
+  readonly #descriptions = new WeakMap<AnalyzedDescription, Float64Array>();
 
   private constructor(
     readonly analyzer: DomainAnalyzer,
@@ -101,33 +102,26 @@ export class EmbeddingMatch {
   }
 
   #nameVector(domain: AnalyzedDomain): Float64Array {
-    let vector = this.#names.get(domain.domain);
+    let vector = this.#names.get(domain);
     if (!vector) {
-      const words = domain.morphemes.filter((m) => m.kind === "word" && m.text.length >= 3).map((m) => m.text);
-      vector = this.#meanOf(words);
-      if (this.#names.size > 50_000) this.#names.clear();
-      this.#names.set(domain.domain, vector);
+      vector = this.#meanOf(domain.words);
+      this.#names.set(domain, vector);
     }
     return vector;
   }
 
   #descriptionVector(description: AnalyzedDescription): Float64Array {
-    let vector = this.#descriptions.get(description.text);
+    let vector = this.#descriptions.get(description);
     if (!vector) {
       vector = this.#meanOf(description.tokens.map((t) => t.word));
-      if (this.#descriptions.size > 50_000) this.#descriptions.clear();
-      this.#descriptions.set(description.text, vector);
+      this.#descriptions.set(description, vector);
     }
     return vector;
   }
 
-  /** Mean of the words' vectors, each looked up as written, else by its WordNet base form ("floors" → "floor"). */
+  /** Mean of the words' vectors, each in the form the table has ({@link vectorWord}). */
   #meanOf(words: readonly string[]): Float64Array {
-    const known = words.flatMap((word) => {
-      if (this.vectors.vector(word)) return [word];
-      const base = this.analyzer.wordnet.baseForm(word);
-      return base && this.vectors.vector(base) ? [base] : [];
-    });
+    const known = words.flatMap((word) => vectorWord(this.vectors, this.analyzer.wordnet, word) ?? []);
     return this.vectors.meanVector(known);
   }
 }

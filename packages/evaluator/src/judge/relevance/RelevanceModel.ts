@@ -95,8 +95,11 @@ let construct: (
 /** Feature rows computed between two event-loop yields while training asynchronously. */
 const ROWS_PER_STEP = 500;
 
+/** Zeros for the learned features of a model trained on nothing. */
+const UNLEARNED = new Array<number>(RELEVANCE_FEATURE_NAMES.length - LEXICAL_FEATURE_NAMES.length).fill(0);
+
 /** Hand-set combiner for the untrained judge (no examples): lexical features only. */
-const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const UNTRAINED_WEIGHTS = [1.7, 2.7, 0.6, 0.9, 1, 0.5, ...UNLEARNED];
 const UNTRAINED_BIAS = -0.5;
 
 /**
@@ -265,18 +268,19 @@ function* trainLearnedSteps(
   vectors: WordVectors,
 ): Generator<Progress, Learned, void> {
   const phase = "relevance: training components";
+  const total = 7;
   const cross = CrossAssociation.train({ analyzer, examples, random });
-  yield { phase, done: 1, total: 7 };
+  yield { phase, done: 1, total };
   const neighbours = new NeighbourStyle(analyzer, examples);
-  yield { phase, done: 2, total: 7 };
+  yield { phase, done: 2, total };
   const sectors = SectorMatch.train({ analyzer, examples, random });
-  yield { phase, done: 3, total: 7 };
+  yield { phase, done: 3, total };
   const eras = SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.era });
-  yield { phase, done: 4, total: 7 };
+  yield { phase, done: 4, total };
   const tlds = SectorMatch.train({ analyzer, examples, random, classOf: (e) => tldClass(e.domain) });
-  yield { phase, done: 5, total: 7 };
+  yield { phase, done: 5, total };
   const coarse = SectorMatch.train({ analyzer, examples, random, classOf: (e) => e.sector?.split(" -> ")[0] });
-  yield { phase, done: 6, total: 7 };
+  yield { phase, done: 6, total };
   const embedding = EmbeddingMatch.train({ analyzer, vectors, examples, random });
   return { cross, neighbours, sectors, eras, tlds, coarse, embedding };
 }
@@ -291,7 +295,7 @@ function features(
   const d = analyzer.description(description);
   const m = analyzer.domain(domain);
   const base = lexical.compute(d, m);
-  if (!learned) return [...base, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  if (!learned) return [...base, ...UNLEARNED];
   return [
     ...base,
     learned.cross.score(d, m),
