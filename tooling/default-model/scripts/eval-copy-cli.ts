@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { type CopyProbe, copiesWord, REPO_ROOT, readJsonlRows, runPaths } from "../src/index.js";
+import { type CopyOutcome, type CopyProbe, REPO_ROOT, readJsonlRows, runPaths, scoreCopies } from "../src/index.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,17 +22,17 @@ const probes = (await readJsonlRows<CopyProbe>(runPaths(values.run).probes)).sli
   values.limit ? Number(values.limit) : undefined,
 );
 const run = promisify(execFile);
-const tally = { invented: { probes: 0, copied: 0 }, real: { probes: 0, copied: 0 } };
-let names = 0;
+const outcomes: (CopyOutcome & { kind: CopyProbe["kind"] })[] = [];
 for (const probe of probes) {
   const { stdout } = await run("node", [values.cli, "suggest", probe.description, "--json", ...positionals]);
   const domains = (JSON.parse(stdout) as { suggestions: { domain: string }[] }).suggestions.map((s) => s.domain);
-  names += domains.length;
-  tally[probe.kind].probes++;
-  if (copiesWord(probe.word, domains)) tally[probe.kind].copied++;
+  outcomes.push({ kind: probe.kind, word: probe.word, domains, parsed: true, valid: domains.length });
 }
-const copied = tally.invented.copied + tally.real.copied;
-const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)}%`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const all = scoreCopies(outcomes);
+const [invented, real] = (["invented", "real"] as const).map((kind) =>
+  scoreCopies(outcomes.filter((o) => o.kind === kind)),
+);
 console.log(
-  `through nomen suggest: copy ${pct(copied, probes.length)} (${copied}/${probes.length}); invented ${pct(tally.invented.copied, tally.invented.probes)}, real ${pct(tally.real.copied, tally.real.probes)}; ${(names / Math.max(probes.length, 1)).toFixed(1)} names/probe`,
+  `through nomen suggest: copy ${pct(all.copyRate)} (${all.copied}/${all.probes}); invented ${pct(invented?.copyRate ?? 0)}, real ${pct(real?.copyRate ?? 0)}; ${all.meanDomains.toFixed(1)} names/probe`,
 );
