@@ -105,6 +105,7 @@ dataset
   .requiredOption("--out <dir>", "output folder")
   .option("--size <n>", "number of examples", "2000")
   .option("--seed <seed>", "random seed", "1")
+  .option("--request-share <x>", "share of benign examples worded like blocked requests (0–1)", "0")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/dataset.js")).datasetGenerateCommand(flags)));
 dataset

@@ -15,6 +15,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     out: { type: "string" },
     name: { type: "string" },
+    "request-share": { type: "string", default: "0" },
   },
 });
 if (!values.out) {
@@ -32,7 +33,8 @@ const card = await generateDataset({
   seed: values.seed,
   outDir: values.out,
   name: values.name,
-  command: `pnpm --filter @nomen/dataset-gen generate --size ${values.size} --seed ${values.seed} --out ${values.out}${values.name ? ` --name ${values.name}` : ""}`,
+  requestShare: Number(values["request-share"]),
+  command: `pnpm --filter @nomen/dataset-gen generate --size ${values.size} --seed ${values.seed}${Number(values["request-share"]) > 0 ? ` --request-share ${values["request-share"]}` : ""} --out ${values.out}${values.name ? ` --name ${values.name}` : ""}`,
   onProgress: ({ phase, done, total }) => process.stderr.write(`\r${phase.padEnd(8)} ${bar(done, total)}`),
 });
 process.stderr.write("\n");

@@ -2,6 +2,7 @@
  * A LoRA dataset (v2, v3, …) aimed at the measured failures of the model it adapts (models/README.md, "Failure taxonomy").
  *   npx tsx scripts/build-v2.ts [--run base-v1] [--out ../../datasets/v2] [--fresh-size 12000] [--seed 2]
  *     [--invented 2400] [--blocked 1200] [--near-miss 600] [--constrained 600] [--business 1200] [--validation 300]
+ *     [--request-share 0]   (share of fresh benign rows worded like blocked requests; v7 on)
  * Fresh rows come from dataset-gen with another seed (generated into a temp folder); v1 test and validation groups,
  * the run's copy-probe words and the safety/edge suite inputs never enter v2. Deterministic for the arguments.
  */
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     constrained: { type: "string", default: "600" },
     business: { type: "string", default: "1200" },
     validation: { type: "string", default: "300" },
+    "request-share": { type: "string", default: "0" },
   },
 });
 const seed = Number(values.seed);
@@ -47,7 +49,12 @@ const readRows = async (dir: string, split: string): Promise<DatasetRow[]> => {
 
 const freshDir = await mkdtemp(join(tmpdir(), "nomen-v2-fresh-"));
 try {
-  await generateDataset({ size: Number(values["fresh-size"]), seed, outDir: freshDir });
+  await generateDataset({
+    size: Number(values["fresh-size"]),
+    seed,
+    outDir: freshDir,
+    requestShare: Number(values["request-share"]),
+  });
   const heldOutGroups = new Set(
     [...(await readRows(values.v1, "test")), ...(await readRows(values.v1, "validation"))].map((row) => row.meta.group),
   );
@@ -93,7 +100,7 @@ try {
       "LoRA data aimed at the measured failures of the model it adapts: unseen-word copying, refusals vs near-misses, stated constraints",
     command: `npx tsx scripts/build-v2.ts ${process.argv.slice(2).join(" ")}`.trim(),
     sources: {
-      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed} (train+test splits; its validation split → v2 validation)`,
+      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed}${Number(values["request-share"]) > 0 ? ` requestShare ${values["request-share"]}` : ""} (train+test splits; its validation split → v2 validation)`,
       v1Train: relative(REPO_ROOT, join(values.v1, "train.jsonl")),
     },
     excluded: {

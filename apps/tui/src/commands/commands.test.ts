@@ -78,6 +78,21 @@ describe("datasetGenerateCommand", () => {
     expect(run).toMatchObject({ kind: "dataset", status: "succeeded" });
     expect(Object.keys(run!.summary.splits)).toEqual(["train", "validation", "test"]);
   }, 30_000);
+
+  it("--request-share writes benign requests, records the flag on the card, and rejects a share outside 0–1", async () => {
+    const dir = tempDir("nomen-ds-share-");
+    const config = join(dir, "nomen.yaml");
+    writeFileSync(config, `runsDir: ${join(dir, "runs")}\n`);
+    const out = join(dir, "data");
+    const flags = { size: "200", seed: "2", out, config, requestShare: "0.5" };
+    expect(await datasetGenerateCommand(flags, io().io)).toBe(0);
+    const card = JSON.parse(readFileSync(join(out, "card.json"), "utf8")) as { command: string };
+    expect(card.command).toContain("--request-share 0.5");
+    expect(readFileSync(join(out, "train.meta.jsonl"), "utf8")).toContain('"form":"request"');
+    await expect(datasetGenerateCommand({ ...flags, requestShare: "2" }, io().io)).rejects.toThrow(
+      /--request-share must be a number in 0–1, got 2/,
+    );
+  }, 30_000);
 });
 
 describe("datasetCardCommand", () => {

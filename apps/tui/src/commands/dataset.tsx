@@ -11,6 +11,7 @@ export interface DatasetFlags {
   size: string;
   seed: string;
   out: string;
+  requestShare?: string;
   config?: string;
 }
 
@@ -19,8 +20,12 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
   const size = Number(flags.size);
   if (!Number.isInteger(size) || size < 1)
     throw new UsageError(`--size must be a positive integer, got ${flags.size}.`);
+  const requestShare = Number(flags.requestShare ?? "0");
+  if (!(requestShare >= 0 && requestShare <= 1))
+    throw new UsageError(`--request-share must be a number in 0–1, got ${flags.requestShare}.`);
   const { runsDir } = loadCliConfig({ file: flags.config, env: io.env });
-  const command = `nomen dataset generate --size ${size} --seed ${flags.seed} --out ${flags.out}`;
+  const shareFlag = requestShare > 0 ? ` --request-share ${requestShare}` : "";
+  const command = `nomen dataset generate --size ${size} --seed ${flags.seed}${shareFlag} --out ${flags.out}`;
   const run: RunRecord = {
     id: newRunId("dataset"),
     kind: "dataset",
@@ -40,6 +45,7 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
           seed: flags.seed,
           outDir: flags.out,
           command,
+          requestShare,
           onProgress: (progress) => store.update({ phase: progress.phase, done: progress.done, total: progress.total }),
         });
         store.update({ lines: Object.entries(result.splits).map(([split, n]) => `${split.padEnd(10)} ${n}`) });

@@ -21,6 +21,8 @@ export interface ExampleMeta {
   industry: string;
   businessType: string;
   tier: Tier;
+  /** Present when the text is a request ("name ideas for a …") rather than a description of the tier. */
+  form?: "request";
   language: Language;
   constrained: boolean;
   domains: string[];

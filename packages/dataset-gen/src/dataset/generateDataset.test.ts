@@ -136,6 +136,9 @@ describe("generateDataset", async () => {
       InvalidDatasetOptionsError,
     );
     await expect(generateDataset({ size: 10, seed: 1, outDir: "" })).rejects.toThrow(InvalidDatasetOptionsError);
+    await expect(generateDataset({ size: 10, seed: 1, outDir: join(root, "g"), requestShare: 1.5 })).rejects.toThrow(
+      /requestShare to be a number in 0–1, got 1.5/,
+    );
     expect(() => readDatasetCard({ dir: join(root, "missing") })).toThrow(InvalidDatasetCardError);
     const late = new AbortController();
     setTimeout(() => late.abort(new Error("user pressed Ctrl-C")), 100);
@@ -147,5 +150,37 @@ describe("generateDataset", async () => {
     await expect(
       generateDataset({ size: 50, seed: 1, outDir: join(root, "e"), signal: controller.signal }),
     ).rejects.toThrow(DatasetAbortedError);
+  });
+});
+
+describe("generateDataset with requestShare", async () => {
+  const examples = (share: number, dir: string) =>
+    generateDataset({ size: 800, seed: 7, outDir: join(root, dir), command: "test", check, requestShare: share }).then(
+      () => readExamples(join(root, dir)),
+    );
+  const none = await examples(0, "share-0");
+  const half = await examples(0.5, "share-half");
+
+  it("writes about that share of English benign examples as requests, marked in the metadata", () => {
+    expect(none.filter((e) => e.meta.form === "request")).toEqual([]);
+    const benign = half.filter((e) => e.meta.category !== "blocked" && e.meta.language === "en");
+    const requests = benign.filter((e) => e.meta.form === "request");
+    expect(requests.length / benign.length).toBeGreaterThan(0.4);
+    expect(requests.length / benign.length).toBeLessThan(0.6);
+    expect(half.filter((e) => e.meta.form === "request" && e.meta.language !== "en")).toEqual([]);
+    expect(requests.some((e) => e.meta.category === "near-miss")).toBe(true);
+    for (const e of requests) expect(e.meta.domains.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("leaves the default dataset as it was: same rows with requestShare 0 as without the option", async () => {
+    const without = await generateDataset({
+      size: 800,
+      seed: 7,
+      outDir: join(root, "share-none"),
+      command: "test",
+      check,
+    });
+    for (const file of Object.keys(without.files))
+      expect(readFileSync(join(root, "share-none", file))).toEqual(readFileSync(join(root, "share-0", file)));
   });
 });

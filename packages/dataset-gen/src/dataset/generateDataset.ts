@@ -32,6 +32,11 @@ export interface GenerateDatasetOptions {
   command?: string;
   /** Checks every target domain. Defaults to `createTargetChecker()` (LDH + IANA TLD + length). */
   check?: TargetChecker;
+  /**
+   * Share (0–1) of English non-blocked examples written the way blocked requests are ("name ideas for a pharmacy"),
+   * so a model cannot learn to refuse by the wording of a request. Defaults to 0 (datasets v1–v6).
+   */
+  requestShare?: number;
   signal?: AbortSignal;
   onProgress?: (progress: DatasetProgress) => void;
 }
@@ -52,13 +57,22 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   if (typeof outDir !== "string" || outDir.length === 0) {
     throw new InvalidDatasetOptionsError(`generateDataset: expected a non-empty outDir, got ${JSON.stringify(outDir)}`);
   }
+  const { requestShare = 0 } = options;
+  if (typeof requestShare !== "number" || !(requestShare >= 0 && requestShare <= 1)) {
+    throw new InvalidDatasetOptionsError(
+      `generateDataset: expected requestShare to be a number in 0–1, got ${requestShare}. Hint: 0.5 writes half the benign examples as requests.`,
+    );
+  }
   const name = options.name ?? basename(outDir);
-  const command = options.command ?? `nomen dataset generate --size ${size} --seed ${seed} --out ${outDir}`;
+  const command =
+    options.command ??
+    `nomen dataset generate --size ${size} --seed ${seed}${requestShare > 0 ? ` --request-share ${requestShare}` : ""} --out ${outDir}`;
   const check = options.check ?? createTargetChecker();
   const raw = await generateExamples({
     size,
     seed,
     check,
+    requestShare,
     signal,
     onProgress: (done, total) => onProgress?.({ phase: "generate", done, total }),
   });

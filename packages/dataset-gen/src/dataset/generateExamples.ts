@@ -1,6 +1,7 @@
 import type { Brief } from "../describe/brief.js";
 import { drawBusinessBrief } from "../describe/drawBrief.js";
 import { renderDescription } from "../describe/renderDescription.js";
+import { renderRequest } from "../describe/renderRequest.js";
 import { DatasetAbortedError, TeacherExhaustedError } from "../errors.js";
 import { BLOCKED_TURN, formatAssistantTurn } from "../format/assistantTurn.js";
 import { loadLexicon } from "../lexicon/Lexicon.js";
@@ -19,6 +20,8 @@ export interface GenerateExamplesOptions {
   size: number;
   seed: number | string;
   check: TargetChecker;
+  /** Share of English non-blocked examples written as requests (`renderRequest`). Defaults to 0. */
+  requestShare?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -29,7 +32,7 @@ export interface GenerateExamplesOptions {
  * loop every 500 draws, so progress can be drawn and an abort can arrive.
  */
 export async function generateExamples(options: GenerateExamplesOptions): Promise<Omit<Example, "split">[]> {
-  const { size, seed, check, signal, onProgress } = options;
+  const { size, seed, check, requestShare = 0, signal, onProgress } = options;
   const lexicon = loadLexicon();
   const root = new Rng(`nomen-dataset:${seed}`);
   const seen = new Set<string>();
@@ -43,7 +46,7 @@ export async function generateExamples(options: GenerateExamplesOptions): Promis
     if (draw > size * 3 + 1000)
       throw new TeacherExhaustedError(`generateExamples: too many duplicate draws (${draw}) for ${size} examples`);
     const rng = root.fork(draw);
-    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`);
+    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`, requestShare);
     if (!example) continue;
     const key = normalizeText(example.text);
     if (seen.has(key)) continue;
@@ -54,7 +57,13 @@ export async function generateExamples(options: GenerateExamplesOptions): Promis
   return out;
 }
 
-function drawExample(rng: Rng, lexicon: ReturnType<typeof loadLexicon>, check: TargetChecker, id: string) {
+function drawExample(
+  rng: Rng,
+  lexicon: ReturnType<typeof loadLexicon>,
+  check: TargetChecker,
+  id: string,
+  requestShare: number,
+) {
   const r = rng.next();
   if (r < SAFETY_MIX.blocked) {
     const blocked = drawBlockedRequest(rng);
@@ -78,7 +87,9 @@ function drawExample(rng: Rng, lexicon: ReturnType<typeof loadLexicon>, check: T
   }
   const brief: Brief =
     r < SAFETY_MIX.blocked + SAFETY_MIX.nearMiss ? drawNearMissBrief(rng) : drawBusinessBrief(rng, lexicon);
-  const { text, stated } = renderDescription(brief, rng);
+  // Drawn only when asked for, so datasets made without requests stay byte-identical.
+  const asRequest = requestShare > 0 && brief.language === "en" && rng.chance(requestShare);
+  const { text, stated } = asRequest ? renderRequest(brief, rng) : renderDescription(brief, rng);
   let teaching: ReturnType<typeof teach>;
   try {
     teaching = teach(stated, rng, lexicon, check);
@@ -95,7 +106,8 @@ function drawExample(rng: Rng, lexicon: ReturnType<typeof loadLexicon>, check: T
       category: brief.category,
       industry: brief.industry,
       businessType: brief.businessType,
-      tier: brief.tier,
+      tier: stated.tier,
+      ...(asRequest ? { form: "request" as const } : {}),
       language: brief.language,
       constrained: Object.keys(brief.constraints).length > 0,
       domains: teaching.domains,

@@ -1,14 +1,9 @@
 import type { Brief } from "../describe/brief.js";
+import { REQUEST_TEMPLATES } from "../describe/requestTemplates.js";
 import { CITIES } from "../lexicon/places.js";
 import { AUDIENCES, QUALITIES, SELLING_POINTS, TONE_PHRASES, TONES } from "../lexicon/words.js";
 import type { Rng } from "../random/Rng.js";
-import {
-  BLOCKED_CATEGORIES,
-  BLOCKED_PHRASES,
-  BLOCKED_TEMPLATES,
-  type BlockedCategory,
-  NEAR_MISSES,
-} from "./unsafeRequests.js";
+import { BLOCKED_CATEGORIES, BLOCKED_PHRASES, type BlockedCategory, NEAR_MISSES } from "./unsafeRequests.js";
 
 /** A blocked request: its text is written here (templates + evasions); the target is the blocked turn. */
 export interface BlockedRequest {
@@ -42,7 +37,7 @@ export function drawBlockedRequest(rng: Rng): BlockedRequest {
   if (rng.chance(0.2)) shown = `${shown} in ${rng.pick(CITIES).name}`;
   const tone = rng.pick(TONE_PHRASES[rng.pick(TONES)]);
   let text = rng
-    .pick(BLOCKED_TEMPLATES)
+    .pick(REQUEST_TEMPLATES)
     .replace("{x}", shown)
     .replace("{aud}", rng.pick(AUDIENCES))
     .replace("{tone}", tone);
