@@ -2,6 +2,7 @@
  * Trains the base model from scratch on a prepared run, with checkpoints, then writes models/runs/<run>/nomen-base.gguf.
  *   node --import tsx scripts/train-base.ts --run base-v1 [--tokens 3000000] [--resume] [--batch 16] [--micro-batch 4]
  *   node --import tsx scripts/train-base.ts --run base-v1b --tokens 2000000 --lr 1e-3 --init-from ../../models/checkpoints/base-v1/step-0000633.ckpt
+ *   … --decision-weight 20   (loss weight of each answer's refuse-or-answer token; default 1)
  *   node --import tsx scripts/train-base.ts --run base-v1 --export-only [--checkpoint file.ckpt] [--out file.gguf]
  * First SIGINT/SIGTERM: stop after the next checkpoint; a second one: stop now (resume from the previous checkpoint).
  */
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     out: { type: "string" },
     type: { type: "string", default: "F16" },
     seed: { type: "string", default: "1" },
+    "decision-weight": { type: "string", default: "1" },
     "models-dir": { type: "string" },
   },
 });
@@ -64,6 +66,7 @@ try {
     initFrom: values["init-from"],
     learningRate: Number(values.lr),
     seed: Number(values.seed),
+    decisionWeight: Number(values["decision-weight"]),
     signal: controller.signal,
     log: (line) => console.log(line),
     onProgress: (p) =>

@@ -3,6 +3,8 @@
  *   node --import tsx scripts/train-lora.ts --run base-v1 --name lora-v2 --data ../../datasets/v2/train.jsonl \
  *     [--validation …/validation.jsonl] [--base models/runs/base-v1/nomen-base.gguf] [--tokens 500000] [--lr 1e-3] [--rank 8] [--resume]
  *   … --init-from <lora ckpt>   (warm start: that checkpoint's adapter, fresh AdamW and schedule)
+ *   … --decision-weight 20      (loss weight of each answer's refuse-or-answer token; default 1)
+ *   … --answer-weight 0         (loss weight of the other answer tokens; 0 trains the decisions alone; default 1)
  *   … --export-only --checkpoint <ckpt> --out <adapter.gguf>   (same --rank/--alpha as the run)
  * Output: models/runs/<run>/<name>/nomen-lora.gguf, loss.jsonl; checkpoints in models/checkpoints/<run>-<name>/.
  */
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     "export-only": { type: "boolean", default: false },
     checkpoint: { type: "string" },
     "init-from": { type: "string" },
+    "decision-weight": { type: "string", default: "1" },
+    "answer-weight": { type: "string", default: "1" },
     out: { type: "string" },
     "models-dir": { type: "string" },
   },
@@ -64,6 +68,8 @@ const { result, bytes } = await trainLora({
   microBatchSize: Number(values["micro-batch"]),
   resume: values.resume,
   initFrom: values["init-from"],
+  decisionWeight: Number(values["decision-weight"]),
+  answerWeight: Number(values["answer-weight"]),
   signal: controller.signal,
   log: (line) => console.log(line),
   onProgress: (p) =>

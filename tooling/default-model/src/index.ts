@@ -62,6 +62,7 @@ export {
 } from "./lossCurve.js";
 export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
+export { safetyItemsFromRows } from "./safetyItemsFromRows.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
 export { buildTrainingMix, type TrainingMix, type TrainingMixOptions } from "./trainingMix.js";
 export {
@@ -70,3 +71,4 @@ export {
   type TrainLoraOptions,
   trainLora,
 } from "./trainLora.js";
+export { DECISION_PREFIX, weightDecisionTokens } from "./weightDecisionTokens.js";

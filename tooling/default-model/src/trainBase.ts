@@ -38,6 +38,8 @@ export interface TrainBaseOptions {
   resume?: boolean;
   /** Defaults to 1. */
   seed?: number;
+  /** Loss weight of each answer's refuse-or-answer token (`weightDecisionTokens`). Defaults to 1. */
+  decisionWeight?: number;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress & { tokensSeen: number }) => void;
   onCheckpoint?: (path: string, step: number) => void;
@@ -74,6 +76,7 @@ export async function trainBase(options: TrainBaseOptions): Promise<TrainBaseRes
     gradAccumulation,
     tokenBudget: options.tokenBudget ?? BASE_TRAINING.tokenBudget,
     seed,
+    decision: (options.decisionWeight ?? 1) !== 1 ? { weight: options.decisionWeight ?? 1 } : undefined,
     signal: options.signal,
   });
   const { train: report } = data.report;

@@ -51,6 +51,13 @@ export interface TrainLoraOptions {
    * budget without retraining. Defaults to none (B = 0, the adapter starts as a no-op).
    */
   initFrom?: string;
+  /**
+   * Loss weight of each training answer's decision token, refuse (`]`) or answer (`"`), relative to the other answer
+   * tokens (`weightDecisionTokens`); validation loss stays unweighted. Defaults to 1.
+   */
+  decisionWeight?: number;
+  /** Loss weight of the other answer tokens; 0 trains the decisions alone, on batches cut after them. Defaults to 1. */
+  answerWeight?: number;
   /** Defaults to 1. */
   seed?: number;
   signal?: AbortSignal;
@@ -74,7 +81,10 @@ export async function trainLora(
   const microBatchSize = options.microBatchSize ?? 4;
   const gradAccumulation = accumulationSteps(batchSize, microBatchSize);
   const tokenizer = await loadGgufTokenizer(options.basePath);
-  const { data, tokensPerStep, steps } = await trainingBatches({
+  const decisionWeight = options.decisionWeight ?? 1;
+  const answerWeight = options.answerWeight ?? 1;
+  const reweight = decisionWeight !== 1 || answerWeight !== 1;
+  const { data, tokensPerStep, steps, decisionsWeighted } = await trainingBatches({
     trainPath: options.trainPath,
     validationPath: options.validationPath,
     tokenizer,
@@ -83,8 +93,13 @@ export async function trainLora(
     gradAccumulation,
     tokenBudget: options.tokenBudget ?? 500_000,
     seed,
+    decision: reweight ? { weight: decisionWeight, answerWeight } : undefined,
     signal: options.signal,
   });
+  if (reweight)
+    log(
+      `default-model: decision token ×${decisionWeight}, other answer tokens ×${answerWeight}, in ${decisionsWeighted} of ${data.report.train.kept} examples`,
+    );
   const model = await loadModel({ path: options.basePath, log, signal: options.signal });
   const adapter = LoraAdapter.create(model, {
     rank: 8,

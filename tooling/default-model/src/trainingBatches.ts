@@ -2,6 +2,7 @@ import type { Tokenizer } from "@nomen/core-tokenizer";
 import { type PreparedDataset, prepareDataset } from "@nomen/lora-trainer";
 import { stepsForTokenBudget } from "./baseModelConfig.js";
 import { InvalidPipelineOptionsError } from "./errors.js";
+import { weightDecisionTokens } from "./weightDecisionTokens.js";
 
 /** Micro-batches per optimizer step; throws unless `batchSize` is a positive multiple of `microBatchSize`. */
 export function accumulationSteps(batchSize: number, microBatchSize: number): number {
@@ -25,6 +26,8 @@ export interface TrainingBatchesOptions {
   /** Non-pad tokens to train on; sets the number of steps. */
   tokenBudget: number;
   seed: number;
+  /** Reweights the training answers' decision tokens (`weightDecisionTokens`); validation stays unweighted. Defaults to none. */
+  decision?: { weight: number; answerWeight?: number };
   signal?: AbortSignal;
 }
 
@@ -34,7 +37,7 @@ export interface TrainingBatchesOptions {
  */
 export async function trainingBatches(
   options: TrainingBatchesOptions,
-): Promise<{ data: PreparedDataset; tokensPerStep: number; steps: number }> {
+): Promise<{ data: PreparedDataset; tokensPerStep: number; steps: number; decisionsWeighted: number }> {
   const data = await prepareDataset({
     path: options.trainPath,
     validationPath: options.validationPath,
@@ -46,6 +49,9 @@ export async function trainingBatches(
     seed: options.seed,
     signal: options.signal,
   });
+  const decisionsWeighted = options.decision
+    ? weightDecisionTokens({ batches: data.train, tokenizer: options.tokenizer, ...options.decision })
+    : 0;
   const tokensPerStep = (options.gradAccumulation * data.train.reduce((n, b) => n + b.tokens, 0)) / data.train.length;
-  return { data, tokensPerStep, steps: stepsForTokenBudget(options.tokenBudget, tokensPerStep) };
+  return { data, tokensPerStep, steps: stepsForTokenBudget(options.tokenBudget, tokensPerStep), decisionsWeighted };
 }
