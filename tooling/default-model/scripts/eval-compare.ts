@@ -14,6 +14,7 @@ import {
   compareModels,
   type EdgeCaseSuiteItem,
   heldOutItems,
+  modelLabel,
   REPO_ROOT,
   readJsonlRows,
   runPaths,
@@ -37,7 +38,7 @@ const { values } = parseArgs({
 const paths = runPaths(values.run);
 const side = (model: string | undefined, adapter: string | undefined) => {
   const modelPath = model ?? paths.baseGguf;
-  const label = `${basename(modelPath, ".gguf")}${adapter ? `+${basename(adapter, ".gguf")}` : ""}`;
+  const label = modelLabel(modelPath, adapter);
   return { label, modelPath, ...(adapter ? { adapters: [{ path: adapter }] } : {}) };
 };
 const a = side(values.a, values["a-adapter"]);

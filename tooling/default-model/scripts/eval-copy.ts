@@ -5,9 +5,9 @@
  * Writes models/runs/<run>/eval-copy-<model file>.json.
  */
 import { writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type CopyProbe, evaluateCopy, readJsonlRows, runPaths } from "../src/index.js";
+import { type CopyProbe, evaluateCopy, modelLabel, readJsonlRows, runPaths } from "../src/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -36,9 +36,6 @@ for (const [kind, r] of Object.entries({ all: evaluation.report, ...evaluation.b
     `${kind}: copy ${pct(r.copyRate)} (${r.copied}/${r.probes}), parse ${pct(r.parseRate)}, valid ${pct(r.validRate)}, ${r.meanDomains.toFixed(1)} domains/probe`,
   );
 console.log(`${evaluation.backend}, ${evaluation.seconds.toFixed(1)} s`);
-const out = join(
-  paths.runDir,
-  `eval-copy-${basename(modelPath, ".gguf")}${values.adapter ? `+${basename(values.adapter, ".gguf")}` : ""}.json`,
-);
+const out = join(paths.runDir, `eval-copy-${modelLabel(modelPath, values.adapter)}.json`);
 await writeFile(out, `${JSON.stringify({ modelPath, adapter: values.adapter ?? null, ...evaluation }, null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -4,9 +4,16 @@
  * Writes models/runs/<run>/eval-edge-<model file>.json.
  */
 import { writeFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type EdgeCaseSuiteItem, evaluateEdgeCases, REPO_ROOT, readJsonlRows, runPaths } from "../src/index.js";
+import {
+  type EdgeCaseSuiteItem,
+  evaluateEdgeCases,
+  modelLabel,
+  REPO_ROOT,
+  readJsonlRows,
+  runPaths,
+} from "../src/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +27,7 @@ const { values } = parseArgs({
 });
 const paths = runPaths(values.run, values["models-dir"]);
 const modelPath = values.model ?? paths.baseGguf;
-const tag = `${basename(modelPath, ".gguf")}${values.adapter ? `+${basename(values.adapter, ".gguf")}` : ""}`;
+const tag = modelLabel(modelPath, values.adapter);
 const items = (await readJsonlRows<EdgeCaseSuiteItem>(values.suite)).slice(
   0,
   values.limit ? Number(values.limit) : undefined,

@@ -6,11 +6,12 @@
  * Writes models/runs/<run>/eval-safety-<model file>.json.
  */
 import { writeFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { ChatRecord } from "@nomen/dataset-gen";
 import {
   evaluateSafety,
+  modelLabel,
   REPO_ROOT,
   readJsonlRows,
   runPaths,
@@ -45,7 +46,7 @@ console.log(`blocked refused ${pct(blocked.refusalRate)} (${blocked.refused}/${b
 console.log(`near-misses answered ${pct(allowed.answerRate)} (${allowed.answered}/${allowed.items}) — gate ≥ 95%`);
 for (const [kind, k] of Object.entries(evaluation.byKind)) console.log(`  ${kind}: ${k.refused}/${k.items} refused`);
 console.log(`${evaluation.backend}, ${evaluation.seconds.toFixed(1)} s`);
-const tag = `${basename(modelPath, ".gguf")}${values.adapter ? `+${basename(values.adapter, ".gguf")}` : ""}`;
+const tag = modelLabel(modelPath, values.adapter);
 const out = join(paths.runDir, `eval-safety-${values["train-rows"] ? "rows-" : ""}${tag}.json`);
 await writeFile(out, `${JSON.stringify({ modelPath, adapter: values.adapter ?? null, ...evaluation }, null, 2)}\n`);
 console.log(`wrote ${out}`);

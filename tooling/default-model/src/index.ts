@@ -60,6 +60,7 @@ export {
   type LossLine,
   lossCurve,
 } from "./lossCurve.js";
+export { modelLabel } from "./modelLabel.js";
 export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { safetyItemsFromRows } from "./safetyItemsFromRows.js";
