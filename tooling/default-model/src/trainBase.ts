@@ -76,7 +76,7 @@ export async function trainBase(options: TrainBaseOptions): Promise<TrainBaseRes
     gradAccumulation,
     tokenBudget: options.tokenBudget ?? BASE_TRAINING.tokenBudget,
     seed,
-    decision: (options.decisionWeight ?? 1) !== 1 ? { weight: options.decisionWeight ?? 1 } : undefined,
+    decision: { weight: options.decisionWeight ?? 1 },
     signal: options.signal,
   });
   const { train: report } = data.report;

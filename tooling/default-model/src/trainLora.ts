@@ -83,7 +83,6 @@ export async function trainLora(
   const tokenizer = await loadGgufTokenizer(options.basePath);
   const decisionWeight = options.decisionWeight ?? 1;
   const answerWeight = options.answerWeight ?? 1;
-  const reweight = decisionWeight !== 1 || answerWeight !== 1;
   const { data, tokensPerStep, steps, decisionsWeighted } = await trainingBatches({
     trainPath: options.trainPath,
     validationPath: options.validationPath,
@@ -93,10 +92,10 @@ export async function trainLora(
     gradAccumulation,
     tokenBudget: options.tokenBudget ?? 500_000,
     seed,
-    decision: reweight ? { weight: decisionWeight, answerWeight } : undefined,
+    decision: { weight: decisionWeight, answerWeight },
     signal: options.signal,
   });
-  if (reweight)
+  if (decisionsWeighted > 0)
     log(
       `default-model: decision token ×${decisionWeight}, other answer tokens ×${answerWeight}, in ${decisionsWeighted} of ${data.report.train.kept} examples`,
     );

@@ -4,6 +4,9 @@ import { stepsForTokenBudget } from "./baseModelConfig.js";
 import { InvalidPipelineOptionsError } from "./errors.js";
 import { weightDecisionTokens } from "./weightDecisionTokens.js";
 
+/** Batch lengths are padded to a multiple of this. */
+const PAD_MULTIPLE = 8;
+
 /** Micro-batches per optimizer step; throws unless `batchSize` is a positive multiple of `microBatchSize`. */
 export function accumulationSteps(batchSize: number, microBatchSize: number): number {
   if (!Number.isInteger(batchSize / microBatchSize) || microBatchSize < 1)
@@ -26,7 +29,10 @@ export interface TrainingBatchesOptions {
   /** Non-pad tokens to train on; sets the number of steps. */
   tokenBudget: number;
   seed: number;
-  /** Reweights the training answers' decision tokens (`weightDecisionTokens`); validation stays unweighted. Defaults to none. */
+  /**
+   * Reweights the training answers' decision tokens (`weightDecisionTokens`) unless both weights are 1; validation
+   * stays unweighted. Defaults to no reweighting.
+   */
   decision?: { weight: number; answerWeight?: number };
   signal?: AbortSignal;
 }
@@ -45,13 +51,22 @@ export async function trainingBatches(
     maxLength: options.maxLength,
     overflow: "skip",
     batchSize: options.microBatchSize,
-    padMultiple: 8,
+    padMultiple: PAD_MULTIPLE,
     seed: options.seed,
     signal: options.signal,
   });
-  const decisionsWeighted = options.decision
-    ? weightDecisionTokens({ batches: data.train, tokenizer: options.tokenizer, ...options.decision })
-    : 0;
+  const { weight = 1, answerWeight = 1 } = options.decision ?? {};
+  const decisionsWeighted =
+    weight !== 1 || answerWeight !== 1
+      ? weightDecisionTokens({
+          batches: data.train,
+          tokenizer: options.tokenizer,
+          padId: data.padId,
+          padMultiple: PAD_MULTIPLE,
+          weight,
+          answerWeight,
+        })
+      : 0;
   const tokensPerStep = (options.gradAccumulation * data.train.reduce((n, b) => n + b.tokens, 0)) / data.train.length;
   return { data, tokensPerStep, steps: stepsForTokenBudget(options.tokenBudget, tokensPerStep), decisionsWeighted };
 }

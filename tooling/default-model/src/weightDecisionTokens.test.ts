@@ -31,7 +31,9 @@ describe("weightDecisionTokens", () => {
     await writeFile(path, `${rows.join("\n")}\n`);
     const data = await prepareDataset({ path, tokenizer, maxLength: 512, batchSize: 2, validationFraction: 0 });
     const before = data.train.map((b) => Array.from(b.lossMask));
-    expect(weightDecisionTokens({ batches: data.train, tokenizer, weight: 20 })).toBe(3);
+    expect(
+      weightDecisionTokens({ batches: data.train, tokenizer, padId: data.padId, padMultiple: 8, weight: 20 }),
+    ).toBe(3);
     const decided: string[] = [];
     data.train.forEach((batch, b) => {
       batch.lossMask.forEach((w, i) => {
@@ -53,9 +55,25 @@ describe("weightDecisionTokens", () => {
       chat("meth delivery service", BLOCKED_TURN),
     ];
     await writeFile(path, `${rows.join("\n")}\n`);
-    const data = await prepareDataset({ path, tokenizer, maxLength: 512, batchSize: 2, validationFraction: 0 });
+    const data = await prepareDataset({
+      path,
+      tokenizer,
+      maxLength: 512,
+      batchSize: 2,
+      padMultiple: 8,
+      validationFraction: 0,
+    });
     const [full] = data.train;
-    expect(weightDecisionTokens({ batches: data.train, tokenizer, weight: 1, answerWeight: 0 })).toBe(2);
+    expect(
+      weightDecisionTokens({
+        batches: data.train,
+        tokenizer,
+        padId: data.padId,
+        padMultiple: 8,
+        weight: 1,
+        answerWeight: 0,
+      }),
+    ).toBe(2);
     const [cut] = data.train;
     expect(cut!.seqLen).toBeLessThan(full!.seqLen);
     expect(cut!.seqLen % 8).toBe(0);

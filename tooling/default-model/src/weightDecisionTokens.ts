@@ -9,6 +9,10 @@ export interface WeightDecisionTokensOptions {
   /** Changed in place. */
   batches: TokenBatch[];
   tokenizer: Tokenizer;
+  /** The id the batches are padded with (`PreparedDataset.padId`). */
+  padId: number;
+  /** Cut batches keep a length that is a multiple of this, as `prepareDataset` padded them. Defaults to 1. */
+  padMultiple?: number;
   /** Loss weight of each answer's decision token. */
   weight: number;
   /**
@@ -24,10 +28,8 @@ export interface WeightDecisionTokensOptions {
  * Returns how many decision tokens were weighted (one per row that holds the prefix in its loss region).
  */
 export function weightDecisionTokens(options: WeightDecisionTokensOptions): number {
-  const { batches, weight, answerWeight = 1 } = options;
+  const { batches, padId, padMultiple = 1, weight, answerWeight = 1 } = options;
   const prefix = options.tokenizer.encode(DECISION_PREFIX);
-  // prepareDataset pads with this id.
-  const padId = options.tokenizer.padId ?? options.tokenizer.eosId ?? -1;
   let weighted = 0;
   batches.forEach((batch, b) => {
     let longest = 0;
@@ -44,7 +46,7 @@ export function weightDecisionTokens(options: WeightDecisionTokensOptions): numb
       longest = Math.max(longest, decision - start + 1);
       weighted++;
     }
-    if (answerWeight === 0) batches[b] = cutAfter(batch, Math.ceil(longest / 8) * 8, padId);
+    if (answerWeight === 0) batches[b] = cutAfter(batch, Math.ceil(longest / padMultiple) * padMultiple, padId);
   });
   return weighted;
 }
