@@ -106,6 +106,8 @@ dataset
   .option("--size <n>", "number of examples", "2000")
   .option("--seed <seed>", "random seed", "1")
   .option("--request-share <x>", "share of benign examples worded like blocked requests (0–1)", "0")
+  .option("--evasion-share <x>", "share of blocked requests disguised (leetspeak, separators; 0–1; default 0.17)")
+  .option("--extra-blocked-phrases", "draw blocked requests from the training-only phrases too")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/dataset.js")).datasetGenerateCommand(flags)));
 dataset

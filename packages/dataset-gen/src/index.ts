@@ -46,6 +46,7 @@ export { type BusinessType, buildTaxonomy } from "./lexicon/taxonomy.js";
 export { packageInfo } from "./packageInfo.js";
 export { Rng } from "./random/Rng.js";
 // Safety.
+export { TRAINING_BLOCKED_PHRASES } from "./safety/trainingBlockedPhrases.js";
 export { BLOCKED_CATEGORIES, type BlockedCategory, NEAR_MISSES, type NearMiss } from "./safety/unsafeRequests.js";
 // Suites for the evaluator.
 export {

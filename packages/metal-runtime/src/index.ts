@@ -34,6 +34,7 @@ export { BLOCKED_ANSWER, buildSuggestionGbnf } from "./grammar/suggestionGrammar
 export { type AdapterSpec, type CreateGeneratorOptions, LocalGenerator } from "./LocalGenerator.js";
 export { type LoadModelOptions, LocalModel } from "./LocalModel.js";
 export { type GpuChoice, type LoadRuntimeOptions, loadRuntime, Runtime, type RuntimeBackend } from "./loadRuntime.js";
+export { LOWERCASE_USER_TURNS_KEY, lowercaseUserTurns, wantsLowercaseUserTurns } from "./lowercaseUserTurns.js";
 export type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
 export { packageInfo } from "./packageInfo.js";
 export { type RecommendThreadsOptions, recommendThreads } from "./recommendThreads.js";

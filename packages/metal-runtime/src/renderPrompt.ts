@@ -8,6 +8,7 @@ import {
   type Token,
 } from "node-llama-cpp";
 import { InvalidOptionsError } from "./errors.js";
+import { lowercaseUserTurns, wantsLowercaseUserTurns } from "./lowercaseUserTurns.js";
 import type { ChatMessage } from "./types.js";
 
 /**
@@ -15,7 +16,8 @@ import type { ChatMessage } from "./types.js";
  * and `<|im_end|>` (Qwen, every Nomen model), are rendered as ChatML here, exactly as training renders
  * them (`@nomen/core-tokenizer`'s `applyChatTemplate` with `addGenerationPrompt`): markers as special
  * tokens, content as plain text, no BOS. node-llama-cpp's chat wrapper would prepend a BOS token that
- * training never saw. Other models go through their own chat template. A raw `prompt` is tokenized as
+ * training never saw. Other models go through their own chat template. User turns are lowercased first when the
+ * GGUF asks for it (`nomen.prompt.lowercase_user`, see {@link lowercaseUserTurns}). A raw `prompt` is tokenized as
  * is, with special tokens such as `<|im_start|>` recognized.
  */
 export function renderPrompt(
@@ -26,8 +28,9 @@ export function renderPrompt(
     throw new InvalidOptionsError("give exactly one of messages (chat turns) or prompt (raw text)");
   }
   if (input.prompt !== undefined) return model.tokenize(input.prompt, true);
-  const messages = input.messages ?? [];
-  if (messages.length === 0) throw new InvalidOptionsError("messages must hold at least one chat turn, got none");
+  const turns = input.messages ?? [];
+  if (turns.length === 0) throw new InvalidOptionsError("messages must hold at least one chat turn, got none");
+  const messages = wantsLowercaseUserTurns(model) ? lowercaseUserTurns(turns) : turns;
   if (hasChatMlTokens(model)) return renderChatMl(messages).tokenize(model.tokenizer);
   const chatHistory: ChatHistoryItem[] = messages.map((m) =>
     m.role === "assistant" ? { type: "model", response: [m.content] } : { type: m.role, text: m.content },

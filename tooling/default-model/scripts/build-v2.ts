@@ -3,6 +3,8 @@
  *   npx tsx scripts/build-v2.ts [--run base-v1] [--out ../../datasets/v2] [--fresh-size 12000] [--seed 2]
  *     [--invented 2400] [--blocked 1200] [--near-miss 600] [--constrained 600] [--business 1200] [--validation 300]
  *     [--request-share 0]   (share of fresh benign rows worded like blocked requests; v7 on)
+ *     [--lowercase]         (user turns lowercased, for a base whose GGUF asks for lowercased prompts; v16 on)
+ *     [--evasion-share 0.17] [--extra-blocked-phrases]   (blocked rows: evasions, training-only phrases; v17 on)
  * Fresh rows come from dataset-gen with another seed (generated into a temp folder); v1 test and validation groups,
  * the run's copy-probe words and the safety/edge suite inputs never enter v2. Deterministic for the arguments.
  */
@@ -12,6 +14,7 @@ import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateDataset } from "@nomen/dataset-gen";
+import { lowercaseUserTurns } from "@nomen/metal-runtime";
 import {
   buildDatasetV2,
   type ChatRecord,
@@ -37,6 +40,9 @@ const { values } = parseArgs({
     business: { type: "string", default: "1200" },
     validation: { type: "string", default: "300" },
     "request-share": { type: "string", default: "0" },
+    lowercase: { type: "boolean", default: false },
+    "evasion-share": { type: "string" },
+    "extra-blocked-phrases": { type: "boolean", default: false },
   },
 });
 const seed = Number(values.seed);
@@ -54,6 +60,8 @@ try {
     seed,
     outDir: freshDir,
     requestShare: Number(values["request-share"]),
+    evasionShare: values["evasion-share"] === undefined ? undefined : Number(values["evasion-share"]),
+    extraBlockedPhrases: values["extra-blocked-phrases"],
   });
   const heldOutGroups = new Set(
     [...(await readRows(values.v1, "test")), ...(await readRows(values.v1, "validation"))].map((row) => row.meta.group),
@@ -87,9 +95,11 @@ try {
     targets: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, Math.ceil(v * share)])) as typeof targets,
     seed: seed + 1000,
   });
+  const cased = (records: ChatRecord[]) =>
+    values.lowercase ? records.map((record) => ({ messages: lowercaseUserTurns(record.messages) })) : records;
   await mkdir(values.out, { recursive: true });
-  await writeJsonlRows(join(values.out, "train.jsonl"), train.records);
-  await writeJsonlRows(join(values.out, "validation.jsonl"), validation.records);
+  await writeJsonlRows(join(values.out, "train.jsonl"), cased(train.records));
+  await writeJsonlRows(join(values.out, "validation.jsonl"), cased(validation.records));
   const sha256 = async (file: string) =>
     createHash("sha256")
       .update(await readFile(join(values.out, file)))
@@ -100,9 +110,10 @@ try {
       "LoRA data aimed at the measured failures of the model it adapts: unseen-word copying, refusals vs near-misses, stated constraints",
     command: `npx tsx scripts/build-v2.ts ${process.argv.slice(2).join(" ")}`.trim(),
     sources: {
-      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed}${Number(values["request-share"]) > 0 ? ` requestShare ${values["request-share"]}` : ""} (train+test splits; its validation split → v2 validation)`,
+      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed}${Number(values["request-share"]) > 0 ? ` requestShare ${values["request-share"]}` : ""}${values["evasion-share"] === undefined ? "" : ` evasionShare ${values["evasion-share"]}`}${values["extra-blocked-phrases"] ? " extraBlockedPhrases" : ""} (train+test splits; its validation split → v2 validation)`,
       v1Train: relative(REPO_ROOT, join(values.v1, "train.jsonl")),
     },
+    ...(values.lowercase ? { userTurns: "lowercased (lowercaseUserTurns, as the runtime renders them)" } : {}),
     excluded: {
       heldOutGroups: `${heldOutGroups.size} v1 test+validation groups`,
       reservedWords: `${reserved.size} copy-probe words of run ${values.run}`,

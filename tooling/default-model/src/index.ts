@@ -20,6 +20,7 @@ export {
   type ModelComparison,
   type ModelUnderTest,
 } from "./compareModels.js";
+export { type CopyGgufWithMetadataOptions, copyGgufWithMetadata } from "./copyGgufWithMetadata.js";
 export { type BuildCopyProbesOptions, buildCopyProbes, type CopyProbe, REAL_WORD_CANDIDATES } from "./copyProbes.js";
 export { type CopyOutcome, type CopyReport, copiesWord, scoreCopies } from "./copyRate.js";
 export { AugmentationError, DefaultModelError, InvalidPipelineOptionsError, PipelineInputError } from "./errors.js";

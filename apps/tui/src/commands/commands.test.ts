@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TRAINING_BLOCKED_PHRASES } from "@nomen/dataset-gen";
 import { describe, expect, it } from "vitest";
 import { MissingDependencyError, UsageError } from "../errors.js";
 import { tempDir } from "../testing/tempDir.js";
@@ -91,6 +92,27 @@ describe("datasetGenerateCommand", () => {
     expect(readFileSync(join(out, "train.meta.jsonl"), "utf8")).toContain('"form":"request"');
     await expect(datasetGenerateCommand({ ...flags, requestShare: "2" }, io().io)).rejects.toThrow(
       /--request-share must be a number in 0–1, got 2/,
+    );
+  }, 30_000);
+
+  it("--evasion-share and --extra-blocked-phrases reach the blocked rows and the card's command", async () => {
+    const dir = tempDir("nomen-ds-evasion-");
+    const config = join(dir, "nomen.yaml");
+    writeFileSync(config, `runsDir: ${join(dir, "runs")}\n`);
+    const out = join(dir, "data");
+    const flags = { size: "400", seed: "3", out, config, evasionShare: "0", extraBlockedPhrases: true };
+    expect(await datasetGenerateCommand(flags, io().io)).toBe(0);
+    const card = JSON.parse(readFileSync(join(out, "card.json"), "utf8")) as { command: string };
+    expect(card.command).toContain("--evasion-share 0 --extra-blocked-phrases");
+    const extra = new Set(Object.values(TRAINING_BLOCKED_PHRASES).flat());
+    const blocked = readFileSync(join(out, "train.meta.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { category: string; businessType: string })
+      .filter((meta) => meta.category === "blocked");
+    expect(blocked.some((meta) => extra.has(meta.businessType.replace(/^blocked:/, "")))).toBe(true);
+    await expect(datasetGenerateCommand({ ...flags, evasionShare: "x" }, io().io)).rejects.toThrow(
+      /--evasion-share must be a number in 0–1, got x/,
     );
   }, 30_000);
 });

@@ -12,6 +12,8 @@ export interface DatasetFlags {
   seed: string;
   out: string;
   requestShare?: string;
+  evasionShare?: string;
+  extraBlockedPhrases?: boolean;
   config?: string;
 }
 
@@ -23,9 +25,16 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
   const requestShare = Number(flags.requestShare ?? "0");
   if (!(requestShare >= 0 && requestShare <= 1))
     throw new UsageError(`--request-share must be a number in 0–1, got ${flags.requestShare}.`);
+  const evasionShare = flags.evasionShare === undefined ? undefined : Number(flags.evasionShare);
+  if (evasionShare !== undefined && !(evasionShare >= 0 && evasionShare <= 1))
+    throw new UsageError(`--evasion-share must be a number in 0–1, got ${flags.evasionShare}.`);
   const { runsDir } = loadCliConfig({ file: flags.config, env: io.env });
-  const shareFlag = requestShare > 0 ? ` --request-share ${requestShare}` : "";
-  const command = `nomen dataset generate --size ${size} --seed ${flags.seed}${shareFlag} --out ${flags.out}`;
+  const shareFlags = [
+    requestShare > 0 ? ` --request-share ${requestShare}` : "",
+    evasionShare !== undefined ? ` --evasion-share ${evasionShare}` : "",
+    flags.extraBlockedPhrases ? " --extra-blocked-phrases" : "",
+  ].join("");
+  const command = `nomen dataset generate --size ${size} --seed ${flags.seed}${shareFlags} --out ${flags.out}`;
   const run: RunRecord = {
     id: newRunId("dataset"),
     kind: "dataset",
@@ -46,6 +55,8 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
           outDir: flags.out,
           command,
           requestShare,
+          evasionShare,
+          extraBlockedPhrases: flags.extraBlockedPhrases,
           onProgress: (progress) => store.update({ phase: progress.phase, done: progress.done, total: progress.total }),
         });
         store.update({ lines: Object.entries(result.splits).map(([split, n]) => `${split.padEnd(10)} ${n}`) });

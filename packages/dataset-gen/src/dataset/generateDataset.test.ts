@@ -139,6 +139,9 @@ describe("generateDataset", async () => {
     await expect(generateDataset({ size: 10, seed: 1, outDir: join(root, "g"), requestShare: 1.5 })).rejects.toThrow(
       /requestShare to be a number in 0–1, got 1.5/,
     );
+    await expect(generateDataset({ size: 10, seed: 1, outDir: join(root, "g"), evasionShare: -0.1 })).rejects.toThrow(
+      /evasionShare to be a number in 0–1, got -0.1/,
+    );
     expect(() => readDatasetCard({ dir: join(root, "missing") })).toThrow(InvalidDatasetCardError);
     const late = new AbortController();
     setTimeout(() => late.abort(new Error("user pressed Ctrl-C")), 100);

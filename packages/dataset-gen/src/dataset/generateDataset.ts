@@ -37,6 +37,13 @@ export interface GenerateDatasetOptions {
    * so a model cannot learn to refuse by the wording of a request. Defaults to 0 (datasets v1–v6).
    */
   requestShare?: number;
+  /** Share (0–1) of blocked requests written with an evasion (leetspeak, separators, stretched letters). Defaults to 0.17. */
+  evasionShare?: number;
+  /**
+   * Draw blocked requests from `TRAINING_BLOCKED_PHRASES` as well as the suite's `BLOCKED_PHRASES`, so a model learns
+   * each category rather than 70 phrases. Defaults to false (datasets v1–v16).
+   */
+  extraBlockedPhrases?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: DatasetProgress) => void;
 }
@@ -63,16 +70,26 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
       `generateDataset: expected requestShare to be a number in 0–1, got ${requestShare}. Hint: 0.5 writes half the benign examples as requests.`,
     );
   }
+  const { evasionShare, extraBlockedPhrases = false } = options;
+  if (evasionShare !== undefined && (typeof evasionShare !== "number" || !(evasionShare >= 0 && evasionShare <= 1))) {
+    throw new InvalidDatasetOptionsError(
+      `generateDataset: expected evasionShare to be a number in 0–1, got ${evasionShare}. Hint: the default is 0.17.`,
+    );
+  }
   const name = options.name ?? basename(outDir);
-  const command =
-    options.command ??
-    `nomen dataset generate --size ${size} --seed ${seed}${requestShare > 0 ? ` --request-share ${requestShare}` : ""} --out ${outDir}`;
+  const flags = [
+    requestShare > 0 ? ` --request-share ${requestShare}` : "",
+    evasionShare !== undefined ? ` --evasion-share ${evasionShare}` : "",
+    extraBlockedPhrases ? " --extra-blocked-phrases" : "",
+  ].join("");
+  const command = options.command ?? `nomen dataset generate --size ${size} --seed ${seed}${flags} --out ${outDir}`;
   const check = options.check ?? createTargetChecker();
   const raw = await generateExamples({
     size,
     seed,
     check,
     requestShare,
+    blocked: { evasionShare, extraPhrases: extraBlockedPhrases },
     signal,
     onProgress: (done, total) => onProgress?.({ phase: "generate", done, total }),
   });

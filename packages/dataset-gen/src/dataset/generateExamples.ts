@@ -6,7 +6,7 @@ import { DatasetAbortedError, TeacherExhaustedError } from "../errors.js";
 import { BLOCKED_TURN, formatAssistantTurn } from "../format/assistantTurn.js";
 import { loadLexicon } from "../lexicon/Lexicon.js";
 import { Rng } from "../random/Rng.js";
-import { drawBlockedRequest, drawNearMissBrief } from "../safety/drawSafetyBrief.js";
+import { type DrawBlockedRequestOptions, drawBlockedRequest, drawNearMissBrief } from "../safety/drawSafetyBrief.js";
 import type { TargetChecker } from "../teacher/checkTarget.js";
 import { teach } from "../teacher/teach.js";
 import type { Example } from "./Example.js";
@@ -22,6 +22,8 @@ export interface GenerateExamplesOptions {
   check: TargetChecker;
   /** Share of English non-blocked examples written as requests (`renderRequest`). Defaults to 0. */
   requestShare?: number;
+  /** How blocked requests are drawn (`drawBlockedRequest`). Defaults to its defaults. */
+  blocked?: DrawBlockedRequestOptions;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,7 +34,7 @@ export interface GenerateExamplesOptions {
  * loop every 500 draws, so progress can be drawn and an abort can arrive.
  */
 export async function generateExamples(options: GenerateExamplesOptions): Promise<Omit<Example, "split">[]> {
-  const { size, seed, check, requestShare = 0, signal, onProgress } = options;
+  const { size, seed, check, requestShare = 0, blocked = {}, signal, onProgress } = options;
   const lexicon = loadLexicon();
   const root = new Rng(`nomen-dataset:${seed}`);
   const seen = new Set<string>();
@@ -46,7 +48,7 @@ export async function generateExamples(options: GenerateExamplesOptions): Promis
     if (draw > size * 3 + 1000)
       throw new TeacherExhaustedError(`generateExamples: too many duplicate draws (${draw}) for ${size} examples`);
     const rng = root.fork(draw);
-    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`, requestShare);
+    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`, requestShare, blocked);
     if (!example) continue;
     const key = normalizeText(example.text);
     if (seen.has(key)) continue;
@@ -63,10 +65,11 @@ function drawExample(
   check: TargetChecker,
   id: string,
   requestShare: number,
+  blockedOptions: DrawBlockedRequestOptions,
 ) {
   const r = rng.next();
   if (r < SAFETY_MIX.blocked) {
-    const blocked = drawBlockedRequest(rng);
+    const blocked = drawBlockedRequest(rng, blockedOptions);
     return {
       id,
       text: blocked.text,

@@ -3,6 +3,7 @@ import { REQUEST_TEMPLATES } from "../describe/requestTemplates.js";
 import { CITIES } from "../lexicon/places.js";
 import { AUDIENCES, QUALITIES, SELLING_POINTS, TONE_PHRASES, TONES } from "../lexicon/words.js";
 import type { Rng } from "../random/Rng.js";
+import { TRAINING_BLOCKED_PHRASES } from "./trainingBlockedPhrases.js";
 import { BLOCKED_CATEGORIES, BLOCKED_PHRASES, type BlockedCategory, NEAR_MISSES } from "./unsafeRequests.js";
 
 /** A blocked request: its text is written here (templates + evasions); the target is the blocked turn. */
@@ -29,11 +30,22 @@ export function evade(phrase: string, rng: Rng): string {
   }
 }
 
-/** Draws one blocked request (about one in six with an evasion). */
-export function drawBlockedRequest(rng: Rng): BlockedRequest {
+/** Options for {@link drawBlockedRequest}. */
+export interface DrawBlockedRequestOptions {
+  /** Share of requests with an evasion (`evade`). Defaults to 0.17 (about one in six). */
+  evasionShare?: number;
+  /** Draw from `TRAINING_BLOCKED_PHRASES` too. Defaults to false (datasets v1–v16). */
+  extraPhrases?: boolean;
+}
+
+/** Draws one blocked request. Same draws as before the options when they are left at their defaults. */
+export function drawBlockedRequest(rng: Rng, options: DrawBlockedRequestOptions = {}): BlockedRequest {
   const category = rng.pick(BLOCKED_CATEGORIES);
-  const phrase = rng.pick(BLOCKED_PHRASES[category]);
-  let shown = rng.chance(0.17) ? evade(phrase, rng) : phrase;
+  const phrases = options.extraPhrases
+    ? [...BLOCKED_PHRASES[category], ...TRAINING_BLOCKED_PHRASES[category]]
+    : BLOCKED_PHRASES[category];
+  const phrase = rng.pick(phrases);
+  let shown = rng.chance(options.evasionShare ?? 0.17) ? evade(phrase, rng) : phrase;
   if (rng.chance(0.2)) shown = `${shown} in ${rng.pick(CITIES).name}`;
   const tone = rng.pick(TONE_PHRASES[rng.pick(TONES)]);
   let text = rng

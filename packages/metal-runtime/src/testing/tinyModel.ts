@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { str, type TinyModelOptions, tinyModelSpec, u32, writeGguf } from "@nomen/gguf";
+import { type GgufMetadata, str, type TinyModelOptions, tinyModelSpec, u32, writeGguf } from "@nomen/gguf";
 
 /** ChatML, the template Qwen models and the dataset use; node-llama-cpp recognizes it from the GGUF. */
 export const CHATML_TEMPLATE =
@@ -13,6 +13,8 @@ export interface WriteTinyModelOptions extends TinyModelOptions {
   path?: string;
   /** Trained context length written to the metadata. Defaults to 4096 (room for a system prompt). */
   contextLength?: number;
+  /** More metadata keys, written over the defaults. Defaults to none. */
+  metadata?: GgufMetadata;
 }
 
 /** A written tiny model; `dispose()` deletes its temp directory. */
@@ -26,13 +28,14 @@ export interface TinyModelFile extends AsyncDisposable {
  * `@nomen/gguf`: loads in milliseconds. It emits garbage, which is the point for grammar tests.
  */
 export async function writeTinyModel(options: WriteTinyModelOptions = {}): Promise<TinyModelFile> {
-  const { path, contextLength = 4096, ...modelOptions } = options;
+  const { path, contextLength = 4096, metadata: extra = {}, ...modelOptions } = options;
   const spec = tinyModelSpec({ architecture: "qwen2", layers: 2, ...modelOptions });
   const arch = modelOptions.architecture ?? "qwen2";
   const metadata = {
     ...spec.metadata,
     [`${arch}.context_length`]: u32(contextLength),
     "tokenizer.chat_template": str(CHATML_TEMPLATE),
+    ...extra,
   };
   const dir = path ? undefined : await mkdtemp(join(tmpdir(), "nomen-tiny-"));
   const file = path ?? join(dir as string, "tiny.gguf");
