@@ -75,10 +75,10 @@ export async function openSuggester(options: OpenBackendOptions = {}): Promise<S
   const { runtime } = await startRuntime();
   let suggester: Suggester & { backend: string; dispose(): Promise<void> };
   try {
-    // The embedded model cannot tell blocked requests from benign ones (models/README.md, "Safety": lora-v2 refused
-    // 62% of blocked requests and 30% of near-misses alike), and sampling makes its refusal branch a coin flip: its
-    // refusals are ignored — also when its file is named with --model — and the guard in front of it decides.
-    // Any other model's refusals are trusted.
+    // The embedded model refuses by itself now (models/README.md, "Safety": 91% of blocked requests, 3% of
+    // near-misses, greedy), but sampling makes its refusal branch less sure and a wrong refusal leaves a benign user
+    // with nothing: its refusals are ignored — also when its file is named with --model — and the guard in front of it
+    // decides. Any other model's refusals are trusted.
     const isEmbedded = embedded !== undefined && resolve(model) === resolve(embedded.base);
     suggester = await createPipeline(model, adapter, runtime, { trustModelRefusals: !isEmbedded });
   } catch (error) {

@@ -108,6 +108,7 @@ dataset
   .option("--request-share <x>", "share of benign examples worded like blocked requests (0–1)", "0")
   .option("--evasion-share <x>", "share of blocked requests disguised (leetspeak, separators; 0–1; default 0.17)")
   .option("--extra-blocked-phrases", "draw blocked requests from the training-only phrases too")
+  .option("--benign-evasion-share <x>", "share of benign examples disguised the same way (0–1)", "0")
   .option("--config <file>", "settings file (YAML/JSON)")
   .action((flags) => run(async () => (await import("./commands/dataset.js")).datasetGenerateCommand(flags)));
 dataset

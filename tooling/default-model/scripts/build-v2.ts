@@ -5,6 +5,7 @@
  *     [--request-share 0]   (share of fresh benign rows worded like blocked requests; v7 on)
  *     [--lowercase]         (user turns lowercased, for a base whose GGUF asks for lowercased prompts; v16 on)
  *     [--evasion-share 0.17] [--extra-blocked-phrases]   (blocked rows: evasions, training-only phrases; v17 on)
+ *     [--benign-evasion-share 0]   (benign rows disguised the same way; v19 on)
  * Fresh rows come from dataset-gen with another seed (generated into a temp folder); v1 test and validation groups,
  * the run's copy-probe words and the safety/edge suite inputs never enter v2. Deterministic for the arguments.
  */
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     lowercase: { type: "boolean", default: false },
     "evasion-share": { type: "string" },
     "extra-blocked-phrases": { type: "boolean", default: false },
+    "benign-evasion-share": { type: "string", default: "0" },
   },
 });
 const seed = Number(values.seed);
@@ -62,6 +64,7 @@ try {
     requestShare: Number(values["request-share"]),
     evasionShare: values["evasion-share"] === undefined ? undefined : Number(values["evasion-share"]),
     extraBlockedPhrases: values["extra-blocked-phrases"],
+    benignEvasionShare: Number(values["benign-evasion-share"]),
   });
   const heldOutGroups = new Set(
     [...(await readRows(values.v1, "test")), ...(await readRows(values.v1, "validation"))].map((row) => row.meta.group),
@@ -110,7 +113,7 @@ try {
       "LoRA data aimed at the measured failures of the model it adapts: unseen-word copying, refusals vs near-misses, stated constraints",
     command: `npx tsx scripts/build-v2.ts ${process.argv.slice(2).join(" ")}`.trim(),
     sources: {
-      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed}${Number(values["request-share"]) > 0 ? ` requestShare ${values["request-share"]}` : ""}${values["evasion-share"] === undefined ? "" : ` evasionShare ${values["evasion-share"]}`}${values["extra-blocked-phrases"] ? " extraBlockedPhrases" : ""} (train+test splits; its validation split → v2 validation)`,
+      fresh: `@nomen/dataset-gen generateDataset size ${values["fresh-size"]} seed ${seed}${Number(values["request-share"]) > 0 ? ` requestShare ${values["request-share"]}` : ""}${values["evasion-share"] === undefined ? "" : ` evasionShare ${values["evasion-share"]}`}${values["extra-blocked-phrases"] ? " extraBlockedPhrases" : ""}${Number(values["benign-evasion-share"]) > 0 ? ` benignEvasionShare ${values["benign-evasion-share"]}` : ""} (train+test splits; its validation split → v2 validation)`,
       v1Train: relative(REPO_ROOT, join(values.v1, "train.jsonl")),
     },
     ...(values.lowercase ? { userTurns: "lowercased (lowercaseUserTurns, as the runtime renders them)" } : {}),

@@ -95,15 +95,24 @@ describe("datasetGenerateCommand", () => {
     );
   }, 30_000);
 
-  it("--evasion-share and --extra-blocked-phrases reach the blocked rows and the card's command", async () => {
+  it("--evasion-share, --extra-blocked-phrases and --benign-evasion-share reach the rows and the card", async () => {
     const dir = tempDir("nomen-ds-evasion-");
     const config = join(dir, "nomen.yaml");
     writeFileSync(config, `runsDir: ${join(dir, "runs")}\n`);
     const out = join(dir, "data");
-    const flags = { size: "400", seed: "3", out, config, evasionShare: "0", extraBlockedPhrases: true };
+    const flags = {
+      size: "400",
+      seed: "3",
+      out,
+      config,
+      evasionShare: "0",
+      extraBlockedPhrases: true,
+      benignEvasionShare: "0.3",
+    };
     expect(await datasetGenerateCommand(flags, io().io)).toBe(0);
     const card = JSON.parse(readFileSync(join(out, "card.json"), "utf8")) as { command: string };
-    expect(card.command).toContain("--evasion-share 0 --extra-blocked-phrases");
+    expect(card.command).toContain("--evasion-share 0 --extra-blocked-phrases --benign-evasion-share 0.3");
+    expect(readFileSync(join(out, "train.meta.jsonl"), "utf8")).toContain('"disguised":true');
     const extra = new Set(Object.values(TRAINING_BLOCKED_PHRASES).flat());
     const blocked = readFileSync(join(out, "train.meta.jsonl"), "utf8")
       .trim()
@@ -113,6 +122,9 @@ describe("datasetGenerateCommand", () => {
     expect(blocked.some((meta) => extra.has(meta.businessType.replace(/^blocked:/, "")))).toBe(true);
     await expect(datasetGenerateCommand({ ...flags, evasionShare: "x" }, io().io)).rejects.toThrow(
       /--evasion-share must be a number in 0–1, got x/,
+    );
+    await expect(datasetGenerateCommand({ ...flags, benignEvasionShare: "-1" }, io().io)).rejects.toThrow(
+      /--benign-evasion-share must be a number in 0–1, got -1/,
     );
   }, 30_000);
 });

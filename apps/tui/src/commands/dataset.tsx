@@ -14,6 +14,7 @@ export interface DatasetFlags {
   requestShare?: string;
   evasionShare?: string;
   extraBlockedPhrases?: boolean;
+  benignEvasionShare?: string;
   config?: string;
 }
 
@@ -28,11 +29,15 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
   const evasionShare = flags.evasionShare === undefined ? undefined : Number(flags.evasionShare);
   if (evasionShare !== undefined && !(evasionShare >= 0 && evasionShare <= 1))
     throw new UsageError(`--evasion-share must be a number in 0–1, got ${flags.evasionShare}.`);
+  const benignEvasionShare = Number(flags.benignEvasionShare ?? "0");
+  if (!(benignEvasionShare >= 0 && benignEvasionShare <= 1))
+    throw new UsageError(`--benign-evasion-share must be a number in 0–1, got ${flags.benignEvasionShare}.`);
   const { runsDir } = loadCliConfig({ file: flags.config, env: io.env });
   const shareFlags = [
     requestShare > 0 ? ` --request-share ${requestShare}` : "",
     evasionShare !== undefined ? ` --evasion-share ${evasionShare}` : "",
     flags.extraBlockedPhrases ? " --extra-blocked-phrases" : "",
+    benignEvasionShare > 0 ? ` --benign-evasion-share ${benignEvasionShare}` : "",
   ].join("");
   const command = `nomen dataset generate --size ${size} --seed ${flags.seed}${shareFlags} --out ${flags.out}`;
   const run: RunRecord = {
@@ -57,6 +62,7 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
           requestShare,
           evasionShare,
           extraBlockedPhrases: flags.extraBlockedPhrases,
+          benignEvasionShare,
           onProgress: (progress) => store.update({ phase: progress.phase, done: progress.done, total: progress.total }),
         });
         store.update({ lines: Object.entries(result.splits).map(([split, n]) => `${split.padEnd(10)} ${n}`) });

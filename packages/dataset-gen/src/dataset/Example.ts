@@ -23,6 +23,8 @@ export interface ExampleMeta {
   tier: Tier;
   /** Present when the text is a request ("name ideas for a …") rather than a description of the tier. */
   form?: "request";
+  /** Written with an evasion (`benignEvasionShare`): a benign row disguised the way blocked requests are. */
+  disguised?: true;
   language: Language;
   constrained: boolean;
   domains: string[];

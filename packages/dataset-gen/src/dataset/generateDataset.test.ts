@@ -142,6 +142,9 @@ describe("generateDataset", async () => {
     await expect(generateDataset({ size: 10, seed: 1, outDir: join(root, "g"), evasionShare: -0.1 })).rejects.toThrow(
       /evasionShare to be a number in 0–1, got -0.1/,
     );
+    await expect(
+      generateDataset({ size: 10, seed: 1, outDir: join(root, "g"), benignEvasionShare: Number.NaN }),
+    ).rejects.toThrow(/benignEvasionShare to be a number in 0–1, got NaN/);
     expect(() => readDatasetCard({ dir: join(root, "missing") })).toThrow(InvalidDatasetCardError);
     const late = new AbortController();
     setTimeout(() => late.abort(new Error("user pressed Ctrl-C")), 100);
@@ -153,6 +156,31 @@ describe("generateDataset", async () => {
     await expect(
       generateDataset({ size: 50, seed: 1, outDir: join(root, "e"), signal: controller.signal }),
     ).rejects.toThrow(DatasetAbortedError);
+  });
+});
+
+describe("generateDataset with benignEvasionShare", async () => {
+  const disguised = await generateDataset({
+    size: 800,
+    seed: 7,
+    outDir: join(root, "disguised"),
+    command: "test",
+    check,
+    benignEvasionShare: 0.5,
+  }).then(() => readExamples(join(root, "disguised")));
+
+  it("disguises about that share of English benign rows, never an invented word, and keeps their names", () => {
+    const eligible = disguised.filter(
+      (e) => e.meta.category !== "blocked" && e.meta.category !== "nonce" && e.meta.language === "en",
+    );
+    const marked = eligible.filter((e) => e.meta.disguised);
+    expect(marked.length / eligible.length).toBeGreaterThan(0.4);
+    expect(marked.length / eligible.length).toBeLessThan(0.6);
+    expect(disguised.filter((e) => e.meta.disguised && !eligible.includes(e))).toEqual([]);
+    for (const e of marked) expect(e.meta.domains.length).toBeGreaterThanOrEqual(1);
+    // An evasion leaves a digit, a separator inside a word or a stretched vowel behind.
+    const traces = marked.filter((e) => /[0-9]|[a-z][.\-_ ][a-z][.\-_ ][a-z]|([aeiou])\1/i.test(e.text));
+    expect(traces.length / marked.length).toBeGreaterThan(0.9);
   });
 });
 

@@ -44,6 +44,11 @@ export interface GenerateDatasetOptions {
    * each category rather than 70 phrases. Defaults to false (datasets v1–v16).
    */
   extraBlockedPhrases?: boolean;
+  /**
+   * Share (0–1) of English benign examples (not invented-word ones) disguised the same way, so a model cannot refuse
+   * because a request has digits or separators in it. Defaults to 0.
+   */
+  benignEvasionShare?: number;
   signal?: AbortSignal;
   onProgress?: (progress: DatasetProgress) => void;
 }
@@ -70,17 +75,17 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
       `generateDataset: expected requestShare to be a number in 0–1, got ${requestShare}. Hint: 0.5 writes half the benign examples as requests.`,
     );
   }
-  const { evasionShare, extraBlockedPhrases = false } = options;
-  if (evasionShare !== undefined && (typeof evasionShare !== "number" || !(evasionShare >= 0 && evasionShare <= 1))) {
-    throw new InvalidDatasetOptionsError(
-      `generateDataset: expected evasionShare to be a number in 0–1, got ${evasionShare}. Hint: the default is 0.17.`,
-    );
+  const { evasionShare, extraBlockedPhrases = false, benignEvasionShare = 0 } = options;
+  for (const [key, value] of Object.entries({ evasionShare, benignEvasionShare })) {
+    if (value !== undefined && (typeof value !== "number" || !(value >= 0 && value <= 1)))
+      throw new InvalidDatasetOptionsError(`generateDataset: expected ${key} to be a number in 0–1, got ${value}.`);
   }
   const name = options.name ?? basename(outDir);
   const flags = [
     requestShare > 0 ? ` --request-share ${requestShare}` : "",
     evasionShare !== undefined ? ` --evasion-share ${evasionShare}` : "",
     extraBlockedPhrases ? " --extra-blocked-phrases" : "",
+    benignEvasionShare > 0 ? ` --benign-evasion-share ${benignEvasionShare}` : "",
   ].join("");
   const command = options.command ?? `nomen dataset generate --size ${size} --seed ${seed}${flags} --out ${outDir}`;
   const check = options.check ?? createTargetChecker();
@@ -90,6 +95,7 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
     check,
     requestShare,
     blocked: { evasionShare, extraPhrases: extraBlockedPhrases },
+    benignEvasionShare,
     signal,
     onProgress: (done, total) => onProgress?.({ phase: "generate", done, total }),
   });

@@ -6,7 +6,12 @@ import { DatasetAbortedError, TeacherExhaustedError } from "../errors.js";
 import { BLOCKED_TURN, formatAssistantTurn } from "../format/assistantTurn.js";
 import { loadLexicon } from "../lexicon/Lexicon.js";
 import { Rng } from "../random/Rng.js";
-import { type DrawBlockedRequestOptions, drawBlockedRequest, drawNearMissBrief } from "../safety/drawSafetyBrief.js";
+import {
+  type DrawBlockedRequestOptions,
+  drawBlockedRequest,
+  drawNearMissBrief,
+  evade,
+} from "../safety/drawSafetyBrief.js";
 import type { TargetChecker } from "../teacher/checkTarget.js";
 import { teach } from "../teacher/teach.js";
 import type { Example } from "./Example.js";
@@ -24,6 +29,8 @@ export interface GenerateExamplesOptions {
   requestShare?: number;
   /** How blocked requests are drawn (`drawBlockedRequest`). Defaults to its defaults. */
   blocked?: DrawBlockedRequestOptions;
+  /** Share of English benign examples (not invented-word ones) disguised by `evade`. Defaults to 0. */
+  benignEvasionShare?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -34,7 +41,7 @@ export interface GenerateExamplesOptions {
  * loop every 500 draws, so progress can be drawn and an abort can arrive.
  */
 export async function generateExamples(options: GenerateExamplesOptions): Promise<Omit<Example, "split">[]> {
-  const { size, seed, check, requestShare = 0, blocked = {}, signal, onProgress } = options;
+  const { size, seed, check, requestShare = 0, blocked = {}, benignEvasionShare = 0, signal, onProgress } = options;
   const lexicon = loadLexicon();
   const root = new Rng(`nomen-dataset:${seed}`);
   const seen = new Set<string>();
@@ -48,7 +55,11 @@ export async function generateExamples(options: GenerateExamplesOptions): Promis
     if (draw > size * 3 + 1000)
       throw new TeacherExhaustedError(`generateExamples: too many duplicate draws (${draw}) for ${size} examples`);
     const rng = root.fork(draw);
-    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`, requestShare, blocked);
+    const example = drawExample(rng, lexicon, check, `${seed}-${draw}`, {
+      requestShare,
+      blocked,
+      benignEvasionShare,
+    });
     if (!example) continue;
     const key = normalizeText(example.text);
     if (seen.has(key)) continue;
@@ -64,12 +75,12 @@ function drawExample(
   lexicon: ReturnType<typeof loadLexicon>,
   check: TargetChecker,
   id: string,
-  requestShare: number,
-  blockedOptions: DrawBlockedRequestOptions,
+  shares: { requestShare: number; blocked: DrawBlockedRequestOptions; benignEvasionShare: number },
 ) {
+  const { requestShare, benignEvasionShare } = shares;
   const r = rng.next();
   if (r < SAFETY_MIX.blocked) {
-    const blocked = drawBlockedRequest(rng, blockedOptions);
+    const blocked = drawBlockedRequest(rng, shares.blocked);
     return {
       id,
       text: blocked.text,
@@ -92,7 +103,13 @@ function drawExample(
     r < SAFETY_MIX.blocked + SAFETY_MIX.nearMiss ? drawNearMissBrief(rng) : drawBusinessBrief(rng, lexicon);
   // Drawn only when asked for, so datasets made without requests stay byte-identical.
   const asRequest = requestShare > 0 && brief.language === "en" && rng.chance(requestShare);
-  const { text, stated } = asRequest ? renderRequest(brief, rng) : renderDescription(brief, rng);
+  const rendered = asRequest ? renderRequest(brief, rng) : renderDescription(brief, rng);
+  const { stated } = rendered;
+  // Disguised like blocked requests, so leetspeak and separators say nothing by themselves; never an invented word,
+  // whose exact copy is the lesson. Drawn only when asked for, so other datasets stay byte-identical.
+  const disguised =
+    benignEvasionShare > 0 && brief.category !== "nonce" && brief.language === "en" && rng.chance(benignEvasionShare);
+  const text = disguised ? evade(rendered.text, rng) : rendered.text;
   let teaching: ReturnType<typeof teach>;
   try {
     teaching = teach(stated, rng, lexicon, check);
@@ -111,6 +128,7 @@ function drawExample(
       businessType: brief.businessType,
       tier: stated.tier,
       ...(asRequest ? { form: "request" as const } : {}),
+      ...(disguised ? { disguised: true as const } : {}),
       language: brief.language,
       constrained: Object.keys(brief.constraints).length > 0,
       domains: teaching.domains,
