@@ -7,6 +7,11 @@ describe("modelLabel", () => {
     expect(modelLabel(base)).toBe("nomen-base");
     expect(modelLabel(base, "../../models/runs/base-v1/lora-v8/nomen-lora.gguf")).toBe("nomen-base+lora-v8");
     expect(modelLabel(base, "../../models/nomen-lora.gguf")).toBe("nomen-base+nomen-lora");
-    expect(modelLabel(base, "../../models/runs/base-v1/lora-v8/step-340.gguf")).toBe("nomen-base+step-340");
+    expect(modelLabel(base, "../../models/runs/base-v1/lora-v8/step-340.gguf")).toBe("nomen-base+lora-v8-step-340");
+    expect(modelLabel(base, "../../models/runs/base-v1/lora-v17/step-280.gguf")).not.toBe(
+      modelLabel(base, "../../models/runs/base-v1/lora-v19/step-280.gguf"),
+    );
+    expect(modelLabel("../../models/runs/base-v1/step-40.gguf")).toBe("step-40");
+    expect(modelLabel(base, "/tmp/my-adapter.gguf")).toBe("nomen-base+my-adapter");
   });
 });
