@@ -8,6 +8,7 @@ export { assignSplits, SPLIT_SHARES, type SplitAssignment, splitOfGroup } from "
 export { type Example, type ExampleMeta, SPLITS, type Split } from "./dataset/Example.js";
 
 // Datasets.
+export { type GenerateCommandOptions, generateCommand } from "./dataset/generateCommand.js";
 export { type DatasetProgress, type GenerateDatasetOptions, generateDataset } from "./dataset/generateDataset.js";
 export { SAFETY_MIX } from "./dataset/generateExamples.js";
 export { type GroupAcrossSplits, groupsAcrossSplits } from "./dataset/groupsAcrossSplits.js";

@@ -23,6 +23,7 @@ import {
   type ExampleMeta,
   REPO_ROOT,
   readJsonlRows,
+  readSuiteInputs,
   runPaths,
   writeJsonlRows,
 } from "../src/index.js";
@@ -72,12 +73,7 @@ try {
   const reserved = new Set(
     (await readJsonlRows<{ word: string }>(paths.probes)).map((probe) => probe.word.toLowerCase()),
   );
-  const suiteInputs = new Set(
-    [
-      ...(await readJsonlRows<{ input: string }>(join(REPO_ROOT, "datasets/suites/safety-v1.jsonl"))),
-      ...(await readJsonlRows<{ input: string }>(join(REPO_ROOT, "datasets/suites/edge-cases-v1.jsonl"))),
-    ].map((item) => item.input.trim().toLowerCase()),
-  );
+  const suiteInputs = await readSuiteInputs();
   const fresh = [...(await readRows(freshDir, "train")), ...(await readRows(freshDir, "test"))];
   const freshValidation = await readRows(freshDir, "validation");
   const pool = [...fresh, ...(await readRows(values.v1, "train"))];

@@ -5,7 +5,6 @@
  * Writes models/runs/<run>/data/dev-probes.jsonl (read with `eval-copy.ts --probes`).
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildCopyProbes, type CopyProbe, readJsonlRows, runPaths, writeJsonlRows } from "../src/index.js";
 
@@ -27,7 +26,7 @@ const probes = buildCopyProbes({
   real: 0,
   seed: Number(values.seed),
 });
-const out = join(paths.dataDir, "dev-probes.jsonl");
+const out = paths.devProbes;
 await writeJsonlRows(out, probes);
 console.log(
   `wrote ${probes.length} probes (seed ${values.seed}, ${positionals.length + 1} training files checked) to ${out}`,

@@ -4,17 +4,19 @@
  * a model must not refuse: a second draw of the edge-case suite (kind "edge"; not very-long, which no model can take
  * whole) and v1 validation business descriptions (kind "ordinary").
  *   npx tsx scripts/dev-safety.ts --run base-v1 [--seed 2] [--ordinary 200]
- * Writes models/runs/<run>/data/dev-safety.jsonl (read with `eval-safety.ts --suite`).
+ * Writes models/runs/<run>/data/dev-safety.jsonl (`runPaths().devSafety`; read with `eval-safety.ts --suite`).
  */
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildEdgeCaseSuite, buildSafetySuite } from "@nomen/dataset-gen";
 import {
   type ChatRecord,
   REPO_ROOT,
   readJsonlRows,
+  readSuiteInputs,
   runPaths,
   type SafetySuiteItem,
+  suiteInputKey,
   writeJsonlRows,
 } from "../src/index.js";
 
@@ -27,12 +29,8 @@ const { values } = parseArgs({
   },
 });
 const paths = runPaths(values.run, values["models-dir"]);
-const gate = [
-  ...(await readJsonlRows<{ input: string }>(resolve(REPO_ROOT, "datasets/suites/safety-v1.jsonl"))),
-  ...(await readJsonlRows<{ input: string }>(resolve(REPO_ROOT, "datasets/suites/edge-cases-v1.jsonl"))),
-];
-const seen = new Set(gate.map((item) => item.input.trim().toLowerCase()));
-const fresh = (item: { input: string }) => !seen.has(item.input.trim().toLowerCase());
+const gate = await readSuiteInputs();
+const fresh = (item: { input: string }) => !gate.has(suiteInputKey(item.input));
 const seed = Number(values.seed);
 const all = buildSafetySuite({ seed });
 const edge: SafetySuiteItem[] = buildEdgeCaseSuite({ seed })
@@ -53,7 +51,7 @@ const ordinary: SafetySuiteItem[] = validation
   .slice(0, Number(values.ordinary))
   .map((input, i) => ({ id: `dev-ordinary-${i}`, input, label: "allowed", category: "ordinary", kind: "ordinary" }));
 const items: SafetySuiteItem[] = [...all.filter(fresh), ...edge.filter(fresh), ...ordinary];
-const out = join(paths.dataDir, "dev-safety.jsonl");
+const out = paths.devSafety;
 await writeJsonlRows(out, items);
 const count = (kind: string) => items.filter((item) => item.kind === kind).length;
 console.log(

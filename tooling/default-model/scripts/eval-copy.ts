@@ -8,7 +8,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type CopyProbe, evaluateCopy, modelLabel, readJsonlRows, runPaths } from "../src/index.js";
+import { type CopyProbe, evaluateCopy, modelLabel, PipelineInputError, readJsonlRows, runPaths } from "../src/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -23,9 +23,9 @@ const { values } = parseArgs({
 const paths = runPaths(values.run, values["models-dir"]);
 const modelPath = values.model ?? paths.baseGguf;
 if (values.probes !== "gate" && values.probes !== "dev")
-  throw new Error(`--probes: expected "gate" or "dev", got ${JSON.stringify(values.probes)}`);
+  throw new PipelineInputError(`--probes: expected "gate" or "dev", got ${JSON.stringify(values.probes)}`);
 const dev = values.probes === "dev";
-const all = await readJsonlRows<CopyProbe>(dev ? join(paths.dataDir, "dev-probes.jsonl") : paths.probes);
+const all = await readJsonlRows<CopyProbe>(dev ? paths.devProbes : paths.probes);
 // --limit N takes N/2 of each kind, so a quick check still sees invented and real words.
 const half = values.limit ? Math.ceil(Number(values.limit) / 2) : undefined;
 const probes = (["invented", "real"] as const).flatMap((kind) => all.filter((p) => p.kind === kind).slice(0, half));

@@ -1,4 +1,5 @@
 import { augmentationRng, type ChatRecord, type ExampleMeta, inventWordExample } from "./inventedWords.js";
+import { suiteInputKey } from "./suiteInputs.js";
 
 /** One dataset row with its meta line. */
 export interface DatasetRow {
@@ -75,7 +76,7 @@ export function buildDatasetV2(options: BuildDatasetV2Options): DatasetV2 {
     if (options.heldOutGroups.has(row.meta.group)) return "heldOut";
     const text = row.record.messages.map((m) => m.content.toLowerCase()).join("\n");
     if (reserved.some((word) => text.includes(word))) return "reserved";
-    if (options.suiteInputs.has(userTurn(row.record).trim().toLowerCase())) return "suite";
+    if (options.suiteInputs.has(suiteInputKey(userTurn(row.record)))) return "suite";
     return undefined;
   };
   const usable = options.pool.filter((row) => {

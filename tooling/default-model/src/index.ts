@@ -65,6 +65,7 @@ export { modelLabel } from "./modelLabel.js";
 export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { safetyItemsFromRows } from "./safetyItemsFromRows.js";
+export { readSuiteInputs, suiteInputKey } from "./suiteInputs.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
 export { buildTrainingMix, type TrainingMix, type TrainingMixOptions } from "./trainingMix.js";
 export {

@@ -13,6 +13,10 @@ export interface RunPaths {
   train: string;
   validation: string;
   probes: string;
+  /** `dev-probes.ts`: unseen words disjoint from the gate's probes, for choosing checkpoints. */
+  devProbes: string;
+  /** `dev-safety.ts`: a second draw of the safety and edge suites plus ordinary descriptions. */
+  devSafety: string;
   vocabulary: string;
   manifest: string;
   lossLog: string;
@@ -35,6 +39,8 @@ export function runPaths(run: string, modelsDir = join(REPO_ROOT, "models")): Ru
     train: join(dataDir, "train.jsonl"),
     validation: join(dataDir, "validation.jsonl"),
     probes: join(dataDir, "copy-probes.jsonl"),
+    devProbes: join(dataDir, "dev-probes.jsonl"),
+    devSafety: join(dataDir, "dev-safety.jsonl"),
     vocabulary: join(dataDir, "vocabulary.json"),
     manifest: join(dataDir, "manifest.json"),
     lossLog: join(runDir, "loss.jsonl"),

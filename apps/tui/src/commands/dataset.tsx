@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { generateDataset } from "@nomen/dataset-gen";
+import { generateCommand, generateDataset } from "@nomen/dataset-gen";
 import { loadCliConfig } from "../config.js";
 import { UsageError } from "../errors.js";
 import { newRunId, type RunRecord, saveRun } from "../runs.js";
@@ -33,13 +33,15 @@ export async function datasetGenerateCommand(flags: DatasetFlags, io: CommandIo 
   if (!(benignEvasionShare >= 0 && benignEvasionShare <= 1))
     throw new UsageError(`--benign-evasion-share must be a number in 0–1, got ${flags.benignEvasionShare}.`);
   const { runsDir } = loadCliConfig({ file: flags.config, env: io.env });
-  const shareFlags = [
-    requestShare > 0 ? ` --request-share ${requestShare}` : "",
-    evasionShare !== undefined ? ` --evasion-share ${evasionShare}` : "",
-    flags.extraBlockedPhrases ? " --extra-blocked-phrases" : "",
-    benignEvasionShare > 0 ? ` --benign-evasion-share ${benignEvasionShare}` : "",
-  ].join("");
-  const command = `nomen dataset generate --size ${size} --seed ${flags.seed}${shareFlags} --out ${flags.out}`;
+  const command = generateCommand({
+    size,
+    seed: flags.seed,
+    outDir: flags.out,
+    requestShare,
+    evasionShare,
+    extraBlockedPhrases: flags.extraBlockedPhrases,
+    benignEvasionShare,
+  });
   const run: RunRecord = {
     id: newRunId("dataset"),
     kind: "dataset",

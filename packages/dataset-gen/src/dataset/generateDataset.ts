@@ -5,6 +5,7 @@ import { writeDatasetCard } from "../card/datasetCardIo.js";
 import { DatasetAbortedError, InvalidDatasetOptionsError } from "../errors.js";
 import { createTargetChecker, type TargetChecker } from "../teacher/checkTarget.js";
 import { assignSplits } from "./assignSplits.js";
+import { generateCommand } from "./generateCommand.js";
 import { generateExamples } from "./generateExamples.js";
 import { groupsAcrossSplits } from "./groupsAcrossSplits.js";
 import { NEAR_DUPLICATE_THRESHOLD, NearDuplicateIndex } from "./nearDuplicates.js";
@@ -81,13 +82,7 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
       throw new InvalidDatasetOptionsError(`generateDataset: expected ${key} to be a number in 0–1, got ${value}.`);
   }
   const name = options.name ?? basename(outDir);
-  const flags = [
-    requestShare > 0 ? ` --request-share ${requestShare}` : "",
-    evasionShare !== undefined ? ` --evasion-share ${evasionShare}` : "",
-    extraBlockedPhrases ? " --extra-blocked-phrases" : "",
-    benignEvasionShare > 0 ? ` --benign-evasion-share ${benignEvasionShare}` : "",
-  ].join("");
-  const command = options.command ?? `nomen dataset generate --size ${size} --seed ${seed}${flags} --out ${outDir}`;
+  const command = options.command ?? generateCommand(options);
   const check = options.check ?? createTargetChecker();
   const raw = await generateExamples({
     size,
