@@ -20,6 +20,7 @@ export { splitFiles } from "./dataset/writeDataset.js";
 export { type Brief, type Category, type Language, TIERS, type Tier } from "./describe/brief.js";
 export type { Constraints } from "./describe/constraints.js";
 export { MIX } from "./describe/drawBrief.js";
+export { typo } from "./describe/noise.js";
 export { nonceWord } from "./describe/nonceWord.js";
 // Errors.
 export {

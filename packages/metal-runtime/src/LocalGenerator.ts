@@ -7,6 +7,7 @@ import { resolveConstraints } from "./grammar/resolveConstraints.js";
 import { buildSuggestionGbnf } from "./grammar/suggestionGrammar.js";
 import type { RuntimeBackend } from "./loadRuntime.js";
 import type { ModelFileSummary } from "./ModelValidator.js";
+import { refusalLogOdds } from "./refusalDecision.js";
 import { renderPrompt } from "./renderPrompt.js";
 import { SlotPool } from "./SlotPool.js";
 import { markTiming } from "./timing.js";
@@ -33,12 +34,19 @@ export interface CreateGeneratorOptions {
   contextSize?: number;
   /** Maps raw token-probability confidence to calibrated confidence. Defaults to identity. */
   calibrator?: CalibratorSpec;
+  /**
+   * Logit added to the blocked answer where the answer chooses between a list and a refusal (the model's decision
+   * threshold; see `REFUSAL_BIAS_KEY`). Defaults to the sum of the adapters' `nomen.decision.refusal_bias`, else 0.
+   */
+  refusalBias?: number;
   signal?: AbortSignal;
 }
 
 /** Generates suggestion lists with llama.cpp on this machine; one context, a pool of sequences. */
 export class LocalGenerator implements SuggestionGenerator {
   readonly backend: string;
+  /** Logit added to the refusal at the decision point (0: plain argmax). */
+  readonly refusalBias: number;
   readonly #model: LlamaModel;
   readonly #context: LlamaContext;
   readonly #pool: SlotPool<LlamaContextSequence>;
@@ -54,6 +62,7 @@ export class LocalGenerator implements SuggestionGenerator {
     const sequences = Array.from({ length: context.totalSequences }, () => context.getSequence());
     this.#pool = new SlotPool(sequences, options.maxQueue ?? 8 * sequences.length);
     this.#calibrate = createCalibrator(options.calibrator);
+    this.refusalBias = options.refusalBias ?? 0;
   }
 
   /** @internal */
@@ -67,6 +76,9 @@ export class LocalGenerator implements SuggestionGenerator {
     const contextSize = options.contextSize ?? Math.min(file.contextLength, 2048);
     if (!Number.isInteger(sequences) || sequences < 1 || sequences > 64) {
       throw new InvalidOptionsError(`sequences must be an integer from 1 to 64, got ${sequences}`);
+    }
+    if (options.refusalBias !== undefined && !Number.isFinite(options.refusalBias)) {
+      throw new InvalidOptionsError(`refusalBias must be a finite number, got ${options.refusalBias}`);
     }
     if (options.maxQueue !== undefined && !(Number.isInteger(options.maxQueue) && options.maxQueue >= 0)) {
       throw new InvalidOptionsError(`maxQueue must be a non-negative integer, got ${options.maxQueue}`);
@@ -143,6 +155,7 @@ export class LocalGenerator implements SuggestionGenerator {
         seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
         signal: deadline.signal,
         calibrate: this.#calibrate,
+        refusalBias: this.refusalBias,
         onSuggestion: options.onSuggestion,
       });
     } catch (error) {
@@ -152,6 +165,23 @@ export class LocalGenerator implements SuggestionGenerator {
     } finally {
       deadline.clear();
       if (sequence) this.#pool.release(sequence);
+    }
+  }
+
+  /**
+   * The model's own refusal log-odds for this prompt: ln p(blocked) − ln p(list) where the answer chooses between
+   * them, before {@link refusalBias}. Greedy decoding with the refusal allowed refuses when `score + refusalBias > 0`.
+   * Throws `InvalidOptionsError` for a tokenizer that merges across that point (byte-level never does).
+   */
+  async scoreRefusal(input: PromptInput & { signal?: AbortSignal }): Promise<number> {
+    if (this.#disposed) throw new DisposedError("Generator");
+    const promptTokens = renderPrompt(this.#model, input);
+    const sequence = await this.#pool.acquire(input.signal);
+    try {
+      await sequence.clearHistory();
+      return await refusalLogOdds(this.#model, sequence, promptTokens);
+    } finally {
+      this.#pool.release(sequence);
     }
   }
 

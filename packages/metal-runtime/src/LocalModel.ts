@@ -55,13 +55,21 @@ export class LocalModel implements AsyncDisposable {
     return this.#disposed;
   }
 
-  /** Creates a context with its own sequences, optionally with LoRA adapters (validated against this model first). */
+  /**
+   * Creates a context with its own sequences, optionally with LoRA adapters (validated against this model first).
+   * The adapters' refusal biases (`nomen.decision.refusal_bias`) add up unless `refusalBias` is given.
+   */
   async createGenerator(options: CreateGeneratorOptions = {}): Promise<LocalGenerator> {
     if (this.#disposed) throw new DisposedError("Model");
+    let adapterBias = 0;
     for (const adapter of options.adapters ?? []) {
-      await this.#validator.validateAdapter(adapter.path, this.file, options.signal);
+      const summary = await this.#validator.validateAdapter(adapter.path, this.file, options.signal);
+      adapterBias += summary?.refusalBias ?? 0;
     }
-    const generator = await LocalGenerator.create(this.#model, this.#backend, this.file, options);
+    const generator = await LocalGenerator.create(this.#model, this.#backend, this.file, {
+      ...options,
+      refusalBias: options.refusalBias ?? adapterBias,
+    });
     this.#generators.add(generator);
     generator.onDispose(() => this.#generators.delete(generator));
     return generator;

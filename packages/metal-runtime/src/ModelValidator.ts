@@ -8,6 +8,13 @@ export interface ModelFileSummary {
   tensorShapes: ReadonlyMap<string, readonly number[]>;
 }
 
+/** What the runtime reads from an adapter file once it has been checked. */
+export interface AdapterFileSummary {
+  path: string;
+  /** The adapter's decision threshold (`nomen.decision.refusal_bias`); absent when the file does not set it. */
+  refusalBias?: number;
+}
+
 /**
  * Checks GGUF files before llama.cpp sees them: some defects (a missing head count, a u32 LoRA alpha,
  * a truncated file) abort the process from native code, where no `catch` can help.
@@ -15,6 +22,6 @@ export interface ModelFileSummary {
 export interface ModelValidator {
   /** Throws `ModelFileError` for a file llama.cpp must not load. */
   validateModel(path: string, signal?: AbortSignal): Promise<ModelFileSummary>;
-  /** Throws `AdapterMismatchError` for an adapter that does not fit `base`. */
-  validateAdapter(path: string, base: ModelFileSummary, signal?: AbortSignal): Promise<void>;
+  /** Throws `AdapterMismatchError` for an adapter that does not fit `base`. A validator may return nothing. */
+  validateAdapter(path: string, base: ModelFileSummary, signal?: AbortSignal): Promise<AdapterFileSummary | undefined>;
 }

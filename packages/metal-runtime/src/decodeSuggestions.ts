@@ -8,6 +8,7 @@ import {
 import type { Calibrate } from "./calibration/calibrator.js";
 import type { ResolvedConstraints } from "./grammar/resolveConstraints.js";
 import { SuggestionStreamParser } from "./grammar/SuggestionStreamParser.js";
+import { refusalTokenBias } from "./refusalDecision.js";
 import { SuggestionCollector } from "./SuggestionCollector.js";
 import { markTiming } from "./timing.js";
 import type { GeneratedSuggestion, GenerationResult } from "./types.js";
@@ -24,6 +25,8 @@ export interface DecodeSuggestionsInput {
   seed: number;
   signal: AbortSignal;
   calibrate: Calibrate;
+  /** Logit added to the refusal where the answer chooses between a list and the blocked answer; 0 is plain argmax. */
+  refusalBias: number;
   onSuggestion?: (suggestion: GeneratedSuggestion) => void;
 }
 
@@ -38,10 +41,15 @@ export async function decodeSuggestions(input: DecodeSuggestionsInput): Promise<
   const collector = new SuggestionCollector(input.constraints, input.calibrate, input.onSuggestion);
   const grammarEvaluationState = new LlamaGrammarEvaluationState({ model, grammar });
   const generated: Token[] = [];
+  // Resolved before each token is sampled, after the previous one was parsed.
+  const tokenBias =
+    input.refusalBias !== 0 && input.constraints.allowBlocked
+      ? refusalTokenBias(model, input.refusalBias, () => parser.text)
+      : undefined;
   const evaluation = sequence.evaluateWithMetadata(
     input.promptTokens,
     { confidence: true },
-    { temperature: input.temperature, seed: input.seed, grammarEvaluationState },
+    { temperature: input.temperature, seed: input.seed, grammarEvaluationState, tokenBias },
   );
   try {
     for await (const { token, confidence } of evaluation) {

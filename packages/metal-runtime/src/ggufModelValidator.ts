@@ -1,6 +1,16 @@
-import { type GgufFile, getNumber, getString, openGguf, validateGgufFile } from "@nomen/gguf/reader";
+import {
+  describeValueType,
+  type GgufFile,
+  GgufValueType,
+  getMetadata,
+  getNumber,
+  getString,
+  openGguf,
+  validateGgufFile,
+} from "@nomen/gguf/reader";
 import { AdapterMismatchError, ModelFileError } from "./errors.js";
-import type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
+import type { AdapterFileSummary, ModelFileSummary, ModelValidator } from "./ModelValidator.js";
+import { REFUSAL_BIAS_KEY } from "./refusalDecision.js";
 
 /**
  * The default {@link ModelValidator}: reads the header with `@nomen/gguf` (magic, version, truncation,
@@ -38,6 +48,16 @@ export const ggufModelValidator: ModelValidator = {
     } catch (cause) {
       throw new AdapterMismatchError(path, (cause as Error).message, { cause });
     }
+    const refusalBias = getMetadata(file, REFUSAL_BIAS_KEY);
+    if (refusalBias === undefined) return { path } satisfies AdapterFileSummary;
+    if (refusalBias.type !== GgufValueType.FLOAT32 || !Number.isFinite(refusalBias.value)) {
+      throw new AdapterMismatchError(
+        path,
+        `${REFUSAL_BIAS_KEY} must be a finite float32, got ${describeValueType(refusalBias)} ${String(refusalBias.value)}. ` +
+          "Hint: write it with @nomen/gguf's f32()",
+      );
+    }
+    return { path, refusalBias: refusalBias.value } satisfies AdapterFileSummary;
   },
 };
 

@@ -35,9 +35,16 @@ export { type AdapterSpec, type CreateGeneratorOptions, LocalGenerator } from ".
 export { type LoadModelOptions, LocalModel } from "./LocalModel.js";
 export { type GpuChoice, type LoadRuntimeOptions, loadRuntime, Runtime, type RuntimeBackend } from "./loadRuntime.js";
 export { LOWERCASE_USER_TURNS_KEY, lowercaseUserTurns, wantsLowercaseUserTurns } from "./lowercaseUserTurns.js";
-export type { ModelFileSummary, ModelValidator } from "./ModelValidator.js";
+export type { AdapterFileSummary, ModelFileSummary, ModelValidator } from "./ModelValidator.js";
 export { packageInfo } from "./packageInfo.js";
 export { type RecommendThreadsOptions, recommendThreads } from "./recommendThreads.js";
+export {
+  DECISION_PREFIX,
+  type DecisionTokens,
+  decisionTokens,
+  REFUSAL_BIAS_KEY,
+  refusalLogOdds,
+} from "./refusalDecision.js";
 export { markTiming, TIMING_CHANNEL, type TimingEvent } from "./timing.js";
 export type {
   ChatMessage,

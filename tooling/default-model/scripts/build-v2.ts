@@ -6,6 +6,7 @@
  *     [--lowercase]         (user turns lowercased, for a base whose GGUF asks for lowercased prompts; v16 on)
  *     [--evasion-share 0.17] [--extra-blocked-phrases]   (blocked rows: evasions, training-only phrases; v17 on)
  *     [--benign-evasion-share 0]   (benign rows disguised the same way; v19 on)
+ *     [--odd-benign 0]   (business rows made odd-looking: instructions, numbers, brands, symbols, typos; v23 on)
  * Fresh rows come from dataset-gen with another seed (generated into a temp folder); v1 test and validation groups,
  * the run's copy-probe words and the safety/edge suite inputs never enter v2. Deterministic for the arguments.
  */
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     "evasion-share": { type: "string" },
     "extra-blocked-phrases": { type: "boolean", default: false },
     "benign-evasion-share": { type: "string", default: "0" },
+    "odd-benign": { type: "string", default: "0" },
   },
 });
 const seed = Number(values.seed);
@@ -83,6 +85,7 @@ try {
     nearMiss: Number(values["near-miss"]),
     constrained: Number(values.constrained),
     business: Number(values.business),
+    ...(Number(values["odd-benign"]) > 0 ? { oddBenign: Number(values["odd-benign"]) } : {}),
   };
   const train = buildDatasetV2({ pool, heldOutGroups, reserved, suiteInputs, targets, seed });
   const share = Number(values.validation) / train.counts.total;

@@ -1,5 +1,6 @@
 import { augmentationRng, type ChatRecord, type ExampleMeta, inventWordExample } from "./inventedWords.js";
 import { suiteInputKey } from "./suiteInputs.js";
+import { ODDITY_KINDS, withSurfaceOddity } from "./surfaceOddity.js";
 
 /** One dataset row with its meta line. */
 export interface DatasetRow {
@@ -19,6 +20,11 @@ export interface DatasetV2Targets {
   constrained: number;
   /** Ordinary business examples, so the adapter does not forget the rest. */
   business: number;
+  /**
+   * Business examples made odd-looking (`withSurfaceOddity`: instructions, numbers, brands, symbols, typos) and
+   * answered as usual, against refusing benign requests for how they look. Defaults to 0 (v23 on).
+   */
+  oddBenign?: number;
 }
 
 /** Options for {@link buildDatasetV2}. */
@@ -118,7 +124,13 @@ export function buildDatasetV2(options: BuildDatasetV2Options): DatasetV2 {
     if (record) invented.push(record);
   }
   const business = take(of("business"), targets.business);
-  const records = rng.shuffle([...blocked, ...nearMiss, ...constrained, ...invented, ...business]);
+  // Drawn only when asked for, so datasets built without it stay byte-identical.
+  const oddBenign = targets.oddBenign
+    ? take(rng.shuffle(of("business")), targets.oddBenign).map((record, i) =>
+        withSurfaceOddity(record, ODDITY_KINDS[i % ODDITY_KINDS.length]!, rng),
+      )
+    : [];
+  const records = rng.shuffle([...blocked, ...nearMiss, ...constrained, ...invented, ...business, ...oddBenign]);
   return {
     records,
     counts: {
@@ -127,6 +139,7 @@ export function buildDatasetV2(options: BuildDatasetV2Options): DatasetV2 {
       nearMiss: nearMiss.length,
       constrained: constrained.length,
       business: business.length,
+      ...(targets.oddBenign ? { oddBenign: oddBenign.length } : {}),
       total: records.length,
       droppedHeldOut: dropped.heldOut,
       droppedReserved: dropped.reserved,

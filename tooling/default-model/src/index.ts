@@ -43,6 +43,7 @@ export {
   type SafetySuiteItem,
 } from "./evaluateSafety.js";
 export { type ExportBaseOptions, exportBase } from "./exportBase.js";
+export { type FitRefusalBiasOptions, fitRefusalBias, type RefusalCounts, refusalsAt } from "./fitRefusalBias.js";
 export { type HeldOutItem, type HeldOutItemsOptions, heldOutItems } from "./heldOutItems.js";
 export {
   augmentationRng,
@@ -65,7 +66,9 @@ export { modelLabel } from "./modelLabel.js";
 export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { safetyItemsFromRows } from "./safetyItemsFromRows.js";
+export { type RefusalScore, type RefusalScores, type ScoreRefusalsOptions, scoreRefusals } from "./scoreRefusals.js";
 export { readSuiteInputs, suiteInputKey } from "./suiteInputs.js";
+export { ODDITY_KINDS, type OddityKind, withSurfaceOddity } from "./surfaceOddity.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";
 export { buildTrainingMix, type TrainingMix, type TrainingMixOptions } from "./trainingMix.js";
 export {
@@ -74,4 +77,4 @@ export {
   type TrainLoraOptions,
   trainLora,
 } from "./trainLora.js";
-export { DECISION_PREFIX, weightDecisionTokens } from "./weightDecisionTokens.js";
+export { weightDecisionTokens } from "./weightDecisionTokens.js";

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BLOCKED_TURN, formatAssistantTurn, SYSTEM_PROMPT } from "@nomen/dataset-gen";
 import { prepareDataset } from "@nomen/lora-trainer";
+import { DECISION_PREFIX } from "@nomen/metal-runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { byteLevelTokenizer } from "./byteVocabulary.js";
-import { DECISION_PREFIX, weightDecisionTokens } from "./weightDecisionTokens.js";
+import { weightDecisionTokens } from "./weightDecisionTokens.js";
 
 const dir = await mkdtemp(join(tmpdir(), "nomen-decision-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,8 +1,7 @@
 import type { Tokenizer } from "@nomen/core-tokenizer";
 import type { TokenBatch } from "@nomen/lora-trainer";
-
-/** Every assistant turn starts with this; the next token is the decision: `]` refuses, `"` starts the first name. */
-export const DECISION_PREFIX = '{"suggestions":[';
+// Every assistant turn starts with it; the next token is the decision: `]` refuses, `"` starts the first name.
+import { DECISION_PREFIX } from "@nomen/metal-runtime";
 
 /** Options for {@link weightDecisionTokens}. */
 export interface WeightDecisionTokensOptions {

@@ -1,4 +1,4 @@
-import { f32, GgmlType, type GgufTensorSpec, str, writeGguf } from "@nomen/gguf";
+import { f32, GgmlType, type GgufMetadata, type GgufTensorSpec, str, writeGguf } from "@nomen/gguf";
 
 /** Options for {@link writeTinyAdapter}. */
 export interface WriteTinyAdapterOptions {
@@ -15,6 +15,8 @@ export interface WriteTinyAdapterOptions {
   alpha?: number;
   /** Defaults to 1. */
   seed?: number;
+  /** More metadata keys, written over the defaults (e.g. `nomen.decision.refusal_bias`). Defaults to none. */
+  metadata?: GgufMetadata;
 }
 
 /** Writes a random LoRA adapter GGUF for the tiny model (attn_q and attn_v), in llama.cpp's adapter format. */
@@ -45,6 +47,7 @@ export async function writeTinyAdapter(options: WriteTinyAdapterOptions): Promis
     "general.type": str("adapter"),
     "adapter.type": str("lora"),
     "adapter.lora.alpha": f32(alpha),
+    ...options.metadata,
   };
   await writeGguf(path, { metadata, tensors });
   return path;
