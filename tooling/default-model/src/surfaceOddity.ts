@@ -32,7 +32,8 @@ const NUMBERS = [
   "{d} no. {n}",
   "the {n}-minute {d}",
   "{d} (call 555-{phone})",
-  "{d}, prices from €{n}9",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a price in dollars and our own {n} placeholder, not a template
+  "{d}, prices from ${n}9",
   "{d} with {n}k followers",
   "{d}, third generation since {year}",
 ];
