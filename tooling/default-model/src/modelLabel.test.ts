@@ -11,6 +11,9 @@ describe("modelLabel", () => {
     expect(modelLabel(base, "../../models/runs/base-v1/lora-v17/step-280.gguf")).not.toBe(
       modelLabel(base, "../../models/runs/base-v1/lora-v19/step-280.gguf"),
     );
+    expect(modelLabel(base, "../../models/runs/base-v1/lora-v15/step-357-biased.gguf")).toBe(
+      "nomen-base+lora-v15-step-357-biased",
+    );
     expect(modelLabel("../../models/runs/base-v1/step-40.gguf")).toBe("step-40");
     expect(modelLabel(base, "/tmp/my-adapter.gguf")).toBe("nomen-base+my-adapter");
   });
