@@ -4,6 +4,7 @@
  *   node --import tsx scripts/train-base.ts --run base-v1b --tokens 2000000 --lr 1e-3 --init-from ../../models/checkpoints/base-v1/step-0000633.ckpt
  *   … --decision-weight 20   (loss weight of each answer's refuse-or-answer token; default 1)
  *   node --import tsx scripts/train-base.ts --run base-v1 --export-only [--checkpoint file.ckpt] [--out file.gguf]
+ *   … --dim 160 --layers 4 --heads 5 --ffn 640   (another shape than BASE_MODEL_SHAPE; give the same flags to --export-only)
  * First SIGINT/SIGTERM: stop after the next checkpoint; a second one: stop now (resume from the previous checkpoint).
  */
 import { parseArgs } from "node:util";
@@ -29,15 +30,40 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     "decision-weight": { type: "string", default: "1" },
     "models-dir": { type: "string" },
+    dim: { type: "string" },
+    layers: { type: "string" },
+    heads: { type: "string" },
+    "kv-heads": { type: "string" },
+    ffn: { type: "string" },
   },
 });
+// Only the flags given override BASE_MODEL_SHAPE; kv heads follow heads unless set.
+const shapeFlag = (name: "dim" | "layers" | "heads" | "kv-heads" | "ffn") => {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new PipelineInputError(`train-base: --${name} expects a positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+};
+const heads = shapeFlag("heads");
+const shape = Object.fromEntries(
+  Object.entries({
+    dim: shapeFlag("dim"),
+    layers: shapeFlag("layers"),
+    heads,
+    kvHeads: shapeFlag("kv-heads") ?? heads,
+    ffnDim: shapeFlag("ffn"),
+  }).filter(([, value]) => value !== undefined),
+);
 const paths = runPaths(values.run, values["models-dir"]);
 const type = values.type as "F32" | "F16" | "Q8_0";
 
 if (values["export-only"]) {
   const checkpoint = values.checkpoint ?? (await latestCheckpoint(paths.checkpointDir));
   if (!checkpoint) throw new PipelineInputError(`no checkpoint in ${paths.checkpointDir}. Hint: train first.`);
-  const { path, bytes } = await exportBase({ paths, checkpoint, type, path: values.out });
+  const { path, bytes } = await exportBase({ paths, checkpoint, type, path: values.out, shape });
   console.log(`exported ${checkpoint} → ${path} (${bytes} bytes, ${type})`);
   process.exit(0);
 }
@@ -67,6 +93,7 @@ try {
     learningRate: Number(values.lr),
     seed: Number(values.seed),
     decisionWeight: Number(values["decision-weight"]),
+    shape,
     signal: controller.signal,
     log: (line) => console.log(line),
     onProgress: (p) =>
@@ -78,7 +105,7 @@ try {
       if (stopAtCheckpoint) controller.abort(new Error("stop requested"));
     },
   });
-  const { path, bytes } = await exportBase({ paths, model, type });
+  const { path, bytes } = await exportBase({ paths, model, type, shape });
   model.dispose();
   console.log(
     `done: ${result.steps} steps in ${fmt((Date.now() - started) / 1000)}; final loss ${result.losses.at(-1)?.toFixed(4)}, best val ${result.bestValidationLoss?.toFixed(4)}; ${path} ${bytes} bytes`,
