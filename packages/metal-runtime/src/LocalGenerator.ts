@@ -7,7 +7,7 @@ import { resolveConstraints } from "./grammar/resolveConstraints.js";
 import { buildSuggestionGbnf } from "./grammar/suggestionGrammar.js";
 import type { RuntimeBackend } from "./loadRuntime.js";
 import type { ModelFileSummary } from "./ModelValidator.js";
-import { refusalLogOdds } from "./refusalDecision.js";
+import { DECISION_PREFIX, refusalLogOdds } from "./refusalDecision.js";
 import { renderPrompt } from "./renderPrompt.js";
 import { SlotPool } from "./SlotPool.js";
 import { markTiming } from "./timing.js";
@@ -176,10 +176,19 @@ export class LocalGenerator implements SuggestionGenerator {
   async scoreRefusal(input: PromptInput & { signal?: AbortSignal }): Promise<number> {
     if (this.#disposed) throw new DisposedError("Generator");
     const promptTokens = renderPrompt(this.#model, input);
+    // The prompt, the answer's opening and the one token scored must fit, as for generateSuggestions.
+    if (promptTokens.length + DECISION_PREFIX.length + 1 > this.#context.contextSize) {
+      throw new InvalidOptionsError(
+        `prompt (${promptTokens.length} tokens) and the answer's opening exceed the context size ${this.#context.contextSize}: shorten the prompt`,
+      );
+    }
     const sequence = await this.#pool.acquire(input.signal);
     try {
       await sequence.clearHistory();
       return await refusalLogOdds(this.#model, sequence, promptTokens);
+    } catch (error) {
+      if (error instanceof MetalRuntimeError) throw error;
+      throw new EngineError(`scoring the refusal failed in llama.cpp: ${(error as Error).message}`, { cause: error });
     } finally {
       this.#pool.release(sequence);
     }

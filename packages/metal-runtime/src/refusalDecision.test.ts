@@ -80,4 +80,11 @@ describe("refusal decision", () => {
     );
     await expect(model.createGenerator({ refusalBias: Number.NaN })).rejects.toThrow(InvalidOptionsError);
   });
+
+  it("scoring a prompt longer than the context is an InvalidOptionsError, not an engine failure", async () => {
+    await using small = await model.createGenerator({ contextSize: 256 });
+    const long = [{ role: "user" as const, content: "bakery ".repeat(60) }];
+    await expect(small.scoreRefusal({ messages: long })).rejects.toThrow(InvalidOptionsError);
+    await expect(small.scoreRefusal({ messages: long })).rejects.toThrow(/exceed the context size \d+/);
+  });
 });
