@@ -2,12 +2,19 @@ import type { LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } fro
 import { type Calibrate, type CalibratorSpec, createCalibrator } from "./calibration/calibrator.js";
 import { startDeadline } from "./deadline.js";
 import { decodeSuggestions } from "./decodeSuggestions.js";
-import { AdapterMismatchError, DisposedError, EngineError, InvalidOptionsError, MetalRuntimeError } from "./errors.js";
+import {
+  AdapterMismatchError,
+  DisposedError,
+  EngineError,
+  GenerationAbortedError,
+  InvalidOptionsError,
+  MetalRuntimeError,
+} from "./errors.js";
 import { resolveConstraints } from "./grammar/resolveConstraints.js";
 import { buildSuggestionGbnf } from "./grammar/suggestionGrammar.js";
 import type { RuntimeBackend } from "./loadRuntime.js";
 import type { ModelFileSummary } from "./ModelValidator.js";
-import { DECISION_PREFIX, refusalLogOdds } from "./refusalDecision.js";
+import { refusalLogOdds, requireDecisionTokens } from "./refusalDecision.js";
 import { renderPrompt } from "./renderPrompt.js";
 import { SlotPool } from "./SlotPool.js";
 import { markTiming } from "./timing.js";
@@ -36,7 +43,8 @@ export interface CreateGeneratorOptions {
   calibrator?: CalibratorSpec;
   /**
    * Logit added to the blocked answer where the answer chooses between a list and a refusal (the model's decision
-   * threshold; see `REFUSAL_BIAS_KEY`). Defaults to the sum of the adapters' `nomen.decision.refusal_bias`, else 0.
+   * threshold; see `REFUSAL_BIAS_KEY`). Defaults to the sum of the adapters' `nomen.decision.refusal_bias` (adapters at
+   * scale 1), else 0.
    */
   refusalBias?: number;
   signal?: AbortSignal;
@@ -101,6 +109,14 @@ export class LocalGenerator implements SuggestionGenerator {
       throw new EngineError(`llama.cpp could not create a context: ${message}`, { cause });
     }
     markTiming("context:ready", { contextSize: context.contextSize, sequences, threads });
+    if (options.refusalBias) {
+      try {
+        requireDecisionTokens(model);
+      } catch (error) {
+        await context.dispose();
+        throw error;
+      }
+    }
     const name = `${backend.name}${adapters.length ? ` + ${adapters.length} LoRA` : ""}`;
     return new LocalGenerator(model, context, name, options);
   }
@@ -177,12 +193,18 @@ export class LocalGenerator implements SuggestionGenerator {
     if (this.#disposed) throw new DisposedError("Generator");
     const promptTokens = renderPrompt(this.#model, input);
     // The prompt, the answer's opening and the one token scored must fit, as for generateSuggestions.
-    if (promptTokens.length + DECISION_PREFIX.length + 1 > this.#context.contextSize) {
+    if (promptTokens.length + requireDecisionTokens(this.#model).prefix.length + 1 > this.#context.contextSize) {
       throw new InvalidOptionsError(
         `prompt (${promptTokens.length} tokens) and the answer's opening exceed the context size ${this.#context.contextSize}: shorten the prompt`,
       );
     }
-    const sequence = await this.#pool.acquire(input.signal);
+    let sequence: LlamaContextSequence;
+    try {
+      sequence = await this.#pool.acquire(input.signal);
+    } catch (error) {
+      if (input.signal?.aborted) throw new GenerationAbortedError({ cause: input.signal.reason });
+      throw error;
+    }
     try {
       await sequence.clearHistory();
       return await refusalLogOdds(this.#model, sequence, promptTokens);

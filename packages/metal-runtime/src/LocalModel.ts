@@ -57,14 +57,16 @@ export class LocalModel implements AsyncDisposable {
 
   /**
    * Creates a context with its own sequences, optionally with LoRA adapters (validated against this model first).
-   * The adapters' refusal biases (`nomen.decision.refusal_bias`) add up unless `refusalBias` is given.
+   * The adapters' refusal biases (`nomen.decision.refusal_bias`, of adapters at scale 1) add up unless `refusalBias`
+   * is given.
    */
   async createGenerator(options: CreateGeneratorOptions = {}): Promise<LocalGenerator> {
     if (this.#disposed) throw new DisposedError("Model");
     let adapterBias = 0;
     for (const adapter of options.adapters ?? []) {
       const summary = await this.#validator.validateAdapter(adapter.path, this.file, options.signal);
-      adapterBias += summary?.refusalBias ?? 0;
+      // The bias was fitted with the adapter at full strength; at another scale it does not apply (refit it).
+      if ((adapter.scale ?? 1) === 1) adapterBias += summary?.refusalBias ?? 0;
     }
     const generator = await LocalGenerator.create(this.#model, this.#backend, this.file, {
       ...options,

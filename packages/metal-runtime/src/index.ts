@@ -43,7 +43,6 @@ export {
   type DecisionTokens,
   decisionTokens,
   REFUSAL_BIAS_KEY,
-  refusalLogOdds,
 } from "./refusalDecision.js";
 export { markTiming, TIMING_CHANNEL, type TimingEvent } from "./timing.js";
 export type {

@@ -17,7 +17,7 @@ const messages = [
   { role: "system", content: "Suggest domain names for this business. Reply in JSON." },
   { role: "user", content: "a bakery that sells sourdough bread" },
 ] as const;
-const ask = { messages: [...messages], temperature: 0, count: 3, maxTokens: 120, allowBlocked: true } as const;
+const ask = { messages: [...messages], temperature: 0, count: 8, maxTokens: 300, allowBlocked: true } as const;
 
 beforeAll(async () => {
   tiny = await writeTinyModel();

@@ -24,8 +24,8 @@ export interface DecisionTokens {
 const cache = new WeakMap<LlamaModel, DecisionTokens | null>();
 
 /**
- * How this model's tokenizer spells the decision: `null` when a token spans the decision point (a BPE merge such
- * as `[]` or `["`), where no single token decides and neither a score nor a bias applies.
+ * How this model's tokenizer spells the decision: `null` when a token spans the decision point or goes past it (a BPE
+ * merge such as `[]`, `["` or `],`), where no single token decides and neither a score nor a bias applies.
  */
 export function decisionTokens(model: LlamaModel): DecisionTokens | null {
   if (cache.has(model)) return cache.get(model) ?? null;
@@ -34,9 +34,17 @@ export function decisionTokens(model: LlamaModel): DecisionTokens | null {
   const list = model.tokenize(`${DECISION_PREFIX}"a.com"]}`);
   const startsWithPrefix = (tokens: Token[]) =>
     tokens.length > prefix.length && prefix.every((token, i) => tokens[i] === token);
+  const refuse = blocked[prefix.length];
+  const answer = list[prefix.length];
+  // The deciding tokens must be exactly "]" and '"': a merged "],", '"a' would leave other tokens the grammar allows.
   const tokens =
-    startsWithPrefix(blocked) && startsWithPrefix(list)
-      ? { prefix, refuse: blocked[prefix.length]!, answer: list[prefix.length]! }
+    startsWithPrefix(blocked) &&
+    startsWithPrefix(list) &&
+    refuse !== undefined &&
+    answer !== undefined &&
+    model.detokenize([refuse]) === "]" &&
+    model.detokenize([answer]) === '"'
+      ? { prefix, refuse, answer }
       : null;
   cache.set(model, tokens);
   return tokens;

@@ -85,7 +85,7 @@ try {
     nearMiss: Number(values["near-miss"]),
     constrained: Number(values.constrained),
     business: Number(values.business),
-    ...(Number(values["odd-benign"]) > 0 ? { oddBenign: Number(values["odd-benign"]) } : {}),
+    ...(values["odd-benign"] !== "0" ? { oddBenign: Number(values["odd-benign"]) } : {}),
   };
   const train = buildDatasetV2({ pool, heldOutGroups, reserved, suiteInputs, targets, seed });
   const share = Number(values.validation) / train.counts.total;

@@ -29,7 +29,9 @@ const scores = await scoreRefusals({ modelPath, adapter: values.adapter, suites 
 for (const [group, g] of Object.entries(scores.byGroup)) {
   console.log(`  ${group.padEnd(28)} ${g.refused}/${g.items} refused at bias 0 (mustRefuse: ${g.mustRefuse})`);
 }
-console.log(`${scores.items.length} items, ${scores.seconds.toFixed(1)} s`);
+console.log(
+  `${scores.items.length} items (${scores.skipped} too long for the context, skipped), ${scores.seconds.toFixed(1)} s`,
+);
 const names = suites.map((s) => basename(s, ".jsonl")).join("+");
 const out = values.out ?? join(paths.runDir, `refusal-scores-${names}-${modelLabel(modelPath, values.adapter)}.json`);
 await writeFile(out, `${JSON.stringify(scores, null, 1)}\n`);

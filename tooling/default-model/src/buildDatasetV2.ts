@@ -1,3 +1,4 @@
+import { InvalidPipelineOptionsError } from "./errors.js";
 import { augmentationRng, type ChatRecord, type ExampleMeta, inventWordExample } from "./inventedWords.js";
 import { suiteInputKey } from "./suiteInputs.js";
 import { ODDITY_KINDS, withSurfaceOddity } from "./surfaceOddity.js";
@@ -104,6 +105,11 @@ export function buildDatasetV2(options: BuildDatasetV2Options): DatasetV2 {
   };
   const of = (category: string) => usable.filter((row) => row.meta.category === category);
   const { targets } = options;
+  if (targets.oddBenign !== undefined && !(Number.isInteger(targets.oddBenign) && targets.oddBenign >= 0)) {
+    throw new InvalidPipelineOptionsError(
+      `buildDatasetV2: targets.oddBenign must be a non-negative integer, got ${targets.oddBenign}`,
+    );
+  }
   const blocked = take(of("blocked"), targets.blocked);
   const nearMiss = take(of("near-miss"), targets.nearMiss);
   const constrained = take(

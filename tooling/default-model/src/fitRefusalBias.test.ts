@@ -36,6 +36,14 @@ describe("fitRefusalBias", () => {
   it("refuses exactly k with ties at the k-th score and at rate 1", () => {
     const tied = [item(1, true), item(1, true), item(0, true), item(-1, false)];
     expect(fitRefusalBias({ scores: tied, refuseRate: 0.5 }).mustRefuse.refused).toBe(2);
+    // A tie between the k-th and the next score: both are refused (k = 2 of three tied at 1 → all three).
+    const threeTied = [item(1, true), item(1, true), item(1, true), item(-1, false)];
+    expect(fitRefusalBias({ scores: threeTied, refuseRate: 0.5 }).mustRefuse.refused).toBe(3);
+    // A gap float32 cannot hold at this magnitude: the k-th item is still refused.
+    const narrow = [item(40.000001, true), item(40, true), item(-50, false)];
+    const narrowFit = fitRefusalBias({ scores: narrow, refuseRate: 0.5 });
+    expect(narrowFit.mustRefuse.refused).toBeGreaterThanOrEqual(1);
+    expect(narrowFit.mustAnswer.refused).toBe(0);
     const all = fitRefusalBias({ scores: tied, refuseRate: 1 });
     expect(all.mustRefuse.refused).toBe(3);
     expect(all.mustAnswer.refused).toBe(0);
@@ -45,6 +53,11 @@ describe("fitRefusalBias", () => {
     expect(refusalsAt(scores, 0).mustRefuse.refused).toBe(5);
     expect(refusalsAt(scores, 0).mustAnswer.refused).toBe(3);
     expect(refusalsAt(scores, -10).mustRefuse.refused).toBe(0);
+  });
+
+  it("reads a rate like 0.07 of 100 as 7 items, not 8", () => {
+    const hundred = [...Array.from({ length: 100 }, (_, i) => item(100 - i, true)), item(-200, false)];
+    expect(fitRefusalBias({ scores: hundred, refuseRate: 0.07 }).mustRefuse.refused).toBe(7);
   });
 
   it("rejects a share outside (0, 1] and scores without both kinds of item", () => {

@@ -39,9 +39,10 @@ export function refusalsAt(scores: readonly RefusalScore[], bias: number): Refus
 }
 
 /**
- * The refusal bias (`nomen.decision.refusal_bias`) that answers as much as it can while still refusing at least
- * `refuseRate` of the must-refuse items: the threshold sits halfway between the k-th highest must-refuse score
- * (k = ⌈rate × n⌉) and the next, so it does not rest on one item's exact score. Rounded to float32, as stored.
+ * The refusal bias (`nomen.decision.refusal_bias`) that refuses at least `refuseRate` of the must-refuse items and
+ * otherwise as little as it can, with a margin: the threshold sits halfway between the k-th highest must-refuse score
+ * (k = ⌈rate × n⌉) and the next, so it does not rest on one item's exact score (a must-answer item scored inside that
+ * half-gap is refused too). Rounded to float32, as stored.
  */
 export function fitRefusalBias(options: FitRefusalBiasOptions): RefusalCounts {
   const { scores, refuseRate = 0.92 } = options;
@@ -56,13 +57,14 @@ export function fitRefusalBias(options: FitRefusalBiasOptions): RefusalCounts {
     );
   }
   mustRefuse.sort((a, b) => b - a);
-  const k = Math.ceil(refuseRate * mustRefuse.length);
+  // The epsilon keeps 0.07 × 100 = 7.000000000000001 at 7.
+  const k = Math.ceil(refuseRate * mustRefuse.length - 1e-9);
   const kth = mustRefuse[k - 1] as number;
   const next = mustRefuse[k] ?? kth - 1;
   // Refuse when score > threshold; with a tie at the k-th score the threshold goes just below it.
   const threshold = next < kth ? (kth + next) / 2 : kth - 1e-3;
   let bias = Math.fround(-threshold);
-  // float32 rounding must not drop the k-th item.
-  if (kth + bias <= 0) bias = Math.fround(bias + 1e-6);
+  // float32 rounding must not drop the k-th item: step up until it is refused (any magnitude of bias).
+  for (let step = 1e-6; kth + bias <= 0; step *= 2) bias = Math.fround(-threshold + step);
   return refusalsAt(scores, bias);
 }

@@ -33,6 +33,7 @@ describe("scoreRefusals", () => {
       ["s2", "blocked", true],
       ["e1", "numbers", false],
     ]);
+    expect(scores.skipped).toBe(1);
     for (const item of scores.items) expect(Number.isFinite(item.score)).toBe(true);
     expect(scores.byGroup.blocked).toEqual({ items: 1, refused: scores.items[1]!.score > 0 ? 1 : 0, mustRefuse: true });
 

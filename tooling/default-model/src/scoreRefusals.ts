@@ -37,13 +37,16 @@ export interface RefusalScores {
   adapter: string | null;
   suites: string[];
   items: RefusalScore[];
+  /** Inputs left out because the prompt does not fit the 1,024-token context (as in askModel, they cannot be answered). */
+  skipped: number;
   byGroup: Record<string, { items: number; refused: number; mustRefuse: boolean }>;
   seconds: number;
 }
 
 /**
  * Scores each suite input with the model's own refusal log-odds (`LocalGenerator.scoreRefusal`: one prompt
- * evaluation, no decoding), with the training-time system prompt, CPU, 1 thread — as `askModel` asks it.
+ * evaluation, no decoding), with the training-time system prompt, CPU, 1 thread, a 1,024-token context — as `askModel`
+ * asks it, except that inputs too long for the context are skipped (`skipped`) where askModel records a failure.
  */
 export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<RefusalScores> {
   const started = performance.now();
@@ -57,6 +60,7 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
     contextSize: 1024,
   });
   const items: RefusalScore[] = [];
+  let skipped = 0;
   const byGroup: RefusalScores["byGroup"] = {};
   for (const row of rows) {
     options.signal?.throwIfAborted();
@@ -64,8 +68,11 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
       { role: "system" as const, content: SYSTEM_PROMPT },
       { role: "user" as const, content: row.input },
     ];
-    // An input longer than the context cannot be scored, as it cannot be answered: it is left out.
-    if (generator.countPromptTokens({ messages }) + 32 > generator.contextSize) continue;
+    // An input longer than the context cannot be scored, as it cannot be answered: it is left out (counted).
+    if (generator.countPromptTokens({ messages }) + 32 > generator.contextSize) {
+      skipped++;
+      continue;
+    }
     const score = await generator.scoreRefusal({ messages, signal: options.signal });
     const item = {
       id: row.id,
@@ -84,6 +91,7 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
     adapter: options.adapter ?? null,
     suites: [...options.suites],
     items,
+    skipped,
     byGroup,
     seconds: (performance.now() - started) / 1000,
   };

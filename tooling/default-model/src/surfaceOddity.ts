@@ -111,6 +111,7 @@ function oddly(text: string, kind: OddityKind, answer: string, rng: Rng): string
   const editable = words
     .map((word, i) => ({ word, i }))
     .filter(({ word }) => /^[A-Za-z]{4,}$/.test(word) && !answer.includes(word.toLowerCase()));
+  // With no word to misspell outside the answer's, the row comes back as it was (kept so dataset v23 rebuilds).
   for (const { word, i } of rng.shuffle(editable).slice(0, rng.int(2, 3))) words[i] = typo(word, rng);
   return words.join(" ");
 }
