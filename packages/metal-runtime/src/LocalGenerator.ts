@@ -1,15 +1,8 @@
 import type { LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } from "node-llama-cpp";
 import { type Calibrate, type CalibratorSpec, createCalibrator } from "./calibration/calibrator.js";
-import { startDeadline } from "./deadline.js";
+import { type Deadline, startDeadline } from "./deadline.js";
 import { decodeSuggestions } from "./decodeSuggestions.js";
-import {
-  AdapterMismatchError,
-  DisposedError,
-  EngineError,
-  GenerationAbortedError,
-  InvalidOptionsError,
-  MetalRuntimeError,
-} from "./errors.js";
+import { AdapterMismatchError, DisposedError, EngineError, InvalidOptionsError, MetalRuntimeError } from "./errors.js";
 import { resolveConstraints } from "./grammar/resolveConstraints.js";
 import { buildSuggestionGbnf } from "./grammar/suggestionGrammar.js";
 import type { RuntimeBackend } from "./loadRuntime.js";
@@ -155,12 +148,9 @@ export class LocalGenerator implements SuggestionGenerator {
     }
     const grammar = await this.#grammar(buildSuggestionGbnf(constraints));
     const deadline = startDeadline(timeoutMs, options.signal);
-    let sequence: LlamaContextSequence | undefined;
-    try {
-      sequence = await this.#pool.acquire(deadline.signal);
-      await sequence.clearHistory();
+    return this.#onSequence(deadline, "generation failed", (sequence) => {
       markTiming("generate:start", { promptTokens: promptTokens.length, maxTokens });
-      return await decodeSuggestions({
+      return decodeSuggestions({
         model: this.#model,
         sequence,
         grammar,
@@ -174,14 +164,7 @@ export class LocalGenerator implements SuggestionGenerator {
         refusalBias: this.refusalBias,
         onSuggestion: options.onSuggestion,
       });
-    } catch (error) {
-      const typed = deadline.wrap(error);
-      if (typed !== error || error instanceof MetalRuntimeError) throw typed;
-      throw new EngineError(`generation failed in llama.cpp: ${(error as Error).message}`, { cause: error });
-    } finally {
-      deadline.clear();
-      if (sequence) this.#pool.release(sequence);
-    }
+    });
   }
 
   /**
@@ -198,21 +181,32 @@ export class LocalGenerator implements SuggestionGenerator {
         `prompt (${promptTokens.length} tokens) and the answer's opening exceed the context size ${this.#context.contextSize}: shorten the prompt`,
       );
     }
-    let sequence: LlamaContextSequence;
+    return this.#onSequence(startDeadline(undefined, input.signal), "scoring the refusal failed", (sequence) =>
+      refusalLogOdds(this.#model, sequence, promptTokens),
+    );
+  }
+
+  /**
+   * Runs `work` on a free sequence with a cleared history, then frees it. The deadline's abort or timeout becomes its
+   * typed error, this package's errors pass through, and anything else from llama.cpp is an `EngineError`.
+   */
+  async #onSequence<T>(
+    deadline: Deadline,
+    failure: string,
+    work: (sequence: LlamaContextSequence) => Promise<T>,
+  ): Promise<T> {
+    let sequence: LlamaContextSequence | undefined;
     try {
-      sequence = await this.#pool.acquire(input.signal);
-    } catch (error) {
-      if (input.signal?.aborted) throw new GenerationAbortedError({ cause: input.signal.reason });
-      throw error;
-    }
-    try {
+      sequence = await this.#pool.acquire(deadline.signal);
       await sequence.clearHistory();
-      return await refusalLogOdds(this.#model, sequence, promptTokens);
+      return await work(sequence);
     } catch (error) {
-      if (error instanceof MetalRuntimeError) throw error;
-      throw new EngineError(`scoring the refusal failed in llama.cpp: ${(error as Error).message}`, { cause: error });
+      const typed = deadline.wrap(error);
+      if (typed !== error || error instanceof MetalRuntimeError) throw typed;
+      throw new EngineError(`${failure} in llama.cpp: ${(error as Error).message}`, { cause: error });
     } finally {
-      this.#pool.release(sequence);
+      deadline.clear();
+      if (sequence) this.#pool.release(sequence);
     }
   }
 

@@ -10,18 +10,24 @@ export interface Deadline {
   clear(): void;
 }
 
-/** Starts the clock for one generation: `timeoutMs` covers queue wait and generation together. */
-export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): Deadline {
+/**
+ * Starts the clock for one generation: `timeoutMs` covers queue wait and generation together; `undefined` sets no
+ * timeout (the caller's signal alone).
+ */
+export function startDeadline(timeoutMs: number | undefined, callerSignal?: AbortSignal): Deadline {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new GenerationTimeoutError(timeoutMs));
-  }, timeoutMs);
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort(new GenerationTimeoutError(timeoutMs));
+        }, timeoutMs);
   const onCallerAbort = () => controller.abort(new GenerationAbortedError({ cause: callerSignal?.reason }));
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  const typedError = () => (timedOut ? new GenerationTimeoutError(timeoutMs) : new GenerationAbortedError());
+  const typedError = () => (timedOut ? new GenerationTimeoutError(timeoutMs as number) : new GenerationAbortedError());
   return {
     signal: controller.signal,
     throwIfFired() {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { f32, u32 } from "@nomen/gguf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdapterMismatchError, InvalidOptionsError } from "./errors.js";
+import { AdapterMismatchError, GenerationAbortedError, InvalidOptionsError } from "./errors.js";
 import type { LocalModel } from "./LocalModel.js";
 import { loadRuntime, type Runtime } from "./loadRuntime.js";
 import { DECISION_PREFIX, REFUSAL_BIAS_KEY } from "./refusalDecision.js";
@@ -79,6 +79,15 @@ describe("refusal decision", () => {
       /refusal_bias must be a finite float32, got u32/,
     );
     await expect(model.createGenerator({ refusalBias: Number.NaN })).rejects.toThrow(InvalidOptionsError);
+  });
+
+  it("scoring with an aborted signal is a GenerationAbortedError, and the sequence is free again after it", async () => {
+    await using one = await model.createGenerator({ sequences: 1 });
+    const aborted = AbortSignal.abort(new Error("caller gave up"));
+    await expect(one.scoreRefusal({ messages: [...messages], signal: aborted })).rejects.toThrow(
+      GenerationAbortedError,
+    );
+    expect(Number.isFinite(await one.scoreRefusal({ messages: [...messages] }))).toBe(true);
   });
 
   it("scoring a prompt longer than the context is an InvalidOptionsError, not an engine failure", async () => {
