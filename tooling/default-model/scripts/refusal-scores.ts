@@ -10,7 +10,7 @@
 import { writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { modelLabel, runPaths, scoreRefusals } from "../src/index.js";
+import { modelLabel, refusalsAt, runPaths, scoreRefusals } from "../src/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -26,9 +26,12 @@ const paths = runPaths(values.run, values["models-dir"]);
 const modelPath = values.model ?? paths.baseGguf;
 const suites = (values.suite ?? ["dev-safety"]).map((s) => (s === "dev-safety" ? paths.devSafety : resolve(s)));
 const scores = await scoreRefusals({ modelPath, adapter: values.adapter, suites });
-for (const [group, g] of Object.entries(scores.byGroup)) {
-  console.log(`  ${group.padEnd(28)} ${g.refused}/${g.items} refused at bias 0 (mustRefuse: ${g.mustRefuse})`);
-}
+const atZero = refusalsAt(scores.items, 0);
+for (const [group, g] of Object.entries(atZero.byGroup))
+  console.log(`  ${group.padEnd(28)} ${g.refused}/${g.items} refused at bias 0`);
+console.log(
+  `  must refuse: ${atZero.mustRefuse.refused}/${atZero.mustRefuse.items} refused; must answer: ${atZero.mustAnswer.refused}/${atZero.mustAnswer.items} refused`,
+);
 console.log(
   `${scores.items.length} items (${scores.skipped} too long for the context, skipped), ${scores.seconds.toFixed(1)} s`,
 );

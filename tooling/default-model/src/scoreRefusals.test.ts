@@ -5,6 +5,7 @@ import { SYSTEM_PROMPT } from "@nomen/dataset-gen/format";
 import { loadRuntime } from "@nomen/metal-runtime";
 import { writeTinyModel } from "@nomen/metal-runtime/testing";
 import { afterAll, describe, expect, it } from "vitest";
+import { refusalsAt } from "./fitRefusalBias.js";
 import { writeJsonlRows } from "./jsonl.js";
 import { scoreRefusals } from "./scoreRefusals.js";
 
@@ -35,7 +36,10 @@ describe("scoreRefusals", () => {
     ]);
     expect(scores.skipped).toBe(1);
     for (const item of scores.items) expect(Number.isFinite(item.score)).toBe(true);
-    expect(scores.byGroup.blocked).toEqual({ items: 1, refused: scores.items[1]!.score > 0 ? 1 : 0, mustRefuse: true });
+    expect(refusalsAt(scores.items, 0).byGroup.blocked).toEqual({
+      items: 1,
+      refused: scores.items[1]!.score > 0 ? 1 : 0,
+    });
 
     // The score's sign is greedy decoding's decision with the refusal allowed.
     await using runtime = await loadRuntime({ gpu: false, threads: 1 });

@@ -31,7 +31,7 @@ export interface ScoreRefusalsOptions {
   signal?: AbortSignal;
 }
 
-/** Every score, with per-group counts of what greedy decoding (bias 0) refuses. */
+/** Every score (per-group counts at any bias: `refusalsAt`). */
 export interface RefusalScores {
   modelPath: string;
   adapter: string | null;
@@ -39,7 +39,6 @@ export interface RefusalScores {
   items: RefusalScore[];
   /** Inputs left out because the prompt does not fit the 1,024-token context (as in askModel, they cannot be answered). */
   skipped: number;
-  byGroup: Record<string, { items: number; refused: number; mustRefuse: boolean }>;
   seconds: number;
 }
 
@@ -61,7 +60,6 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
   });
   const items: RefusalScore[] = [];
   let skipped = 0;
-  const byGroup: RefusalScores["byGroup"] = {};
   for (const row of rows) {
     options.signal?.throwIfAborted();
     const messages = [
@@ -74,17 +72,12 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
       continue;
     }
     const score = await generator.scoreRefusal({ messages, signal: options.signal });
-    const item = {
+    items.push({
       id: row.id,
       group: row.kind ?? row.category ?? "other",
       mustRefuse: row.label === "blocked" || row.expectBlocked === true,
       score,
-    };
-    items.push(item);
-    const group = byGroup[item.group] ?? { items: 0, refused: 0, mustRefuse: item.mustRefuse };
-    byGroup[item.group] = group;
-    group.items++;
-    if (score > 0) group.refused++;
+    });
   }
   return {
     modelPath: options.modelPath,
@@ -92,7 +85,6 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
     suites: [...options.suites],
     items,
     skipped,
-    byGroup,
     seconds: (performance.now() - started) / 1000,
   };
 }
