@@ -48,6 +48,8 @@ export class LocalGenerator implements SuggestionGenerator {
   readonly backend: string;
   /** Logit added to the refusal at the decision point (0: plain argmax). */
   readonly refusalBias: number;
+  /** The longest prompt the model was trained on, from its GGUF (`PROMPT_TOKEN_LIMIT_KEY`); undefined when unset. */
+  readonly promptTokenLimit?: number;
   readonly #model: LlamaModel;
   readonly #context: LlamaContext;
   readonly #pool: SlotPool<LlamaContextSequence>;
@@ -56,8 +58,15 @@ export class LocalGenerator implements SuggestionGenerator {
   readonly #onDispose: (() => void)[] = [];
   #disposed = false;
 
-  private constructor(model: LlamaModel, context: LlamaContext, backend: string, options: CreateGeneratorOptions) {
+  private constructor(
+    model: LlamaModel,
+    context: LlamaContext,
+    backend: string,
+    file: ModelFileSummary,
+    options: CreateGeneratorOptions,
+  ) {
     this.#model = model;
+    if (file.promptTokenLimit !== undefined) this.promptTokenLimit = file.promptTokenLimit;
     this.#context = context;
     this.backend = backend;
     const sequences = Array.from({ length: context.totalSequences }, () => context.getSequence());
@@ -111,7 +120,7 @@ export class LocalGenerator implements SuggestionGenerator {
       }
     }
     const name = `${backend.name}${adapters.length ? ` + ${adapters.length} LoRA` : ""}`;
-    return new LocalGenerator(model, context, name, options);
+    return new LocalGenerator(model, context, name, file, options);
   }
 
   /** Context size per sequence, in tokens. */

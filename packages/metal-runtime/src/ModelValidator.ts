@@ -4,6 +4,8 @@ export interface ModelFileSummary {
   architecture: string;
   /** The context length the model was trained with (`{arch}.context_length`). */
   contextLength: number;
+  /** The longest prompt the model was trained on (`nomen.prompt.max_tokens`); absent when the file does not say. */
+  promptTokenLimit?: number;
   /** Tensor name → ggml shape (`ne` order), to check adapters against. */
   tensorShapes: ReadonlyMap<string, readonly number[]>;
 }

@@ -10,6 +10,7 @@ import {
 } from "@nomen/gguf/reader";
 import { AdapterMismatchError, ModelFileError } from "./errors.js";
 import type { AdapterFileSummary, ModelFileSummary, ModelValidator } from "./ModelValidator.js";
+import { PROMPT_TOKEN_LIMIT_KEY } from "./promptTokenLimit.js";
 import { REFUSAL_BIAS_KEY } from "./refusalDecision.js";
 
 /**
@@ -26,11 +27,13 @@ export const ggufModelValidator: ModelValidator = {
       throw new ModelFileError(path, (cause as Error).message, { cause });
     }
     const architecture = getString(file, "general.architecture") ?? "";
+    const promptTokenLimit = readPromptTokenLimit(file, path);
     return {
       path,
       architecture,
       contextLength: getNumber(file, `${architecture}.context_length`) ?? 0,
       tensorShapes: new Map(file.tensors.map((t) => [t.name, t.shape])),
+      ...(promptTokenLimit === undefined ? {} : { promptTokenLimit }),
     } satisfies ModelFileSummary;
   },
 
@@ -60,6 +63,19 @@ export const ggufModelValidator: ModelValidator = {
     return { path, refusalBias: refusalBias.value } satisfies AdapterFileSummary;
   },
 };
+
+function readPromptTokenLimit(file: GgufFile, path: string): number | undefined {
+  const limit = getMetadata(file, PROMPT_TOKEN_LIMIT_KEY);
+  if (limit === undefined) return undefined;
+  if (limit.type !== GgufValueType.UINT32 || typeof limit.value !== "number" || limit.value < 1) {
+    throw new ModelFileError(
+      path,
+      `${PROMPT_TOKEN_LIMIT_KEY} must be a uint32 of at least 1, got ${describeValueType(limit)} ${String(limit.value)}. ` +
+        "Hint: write it with @nomen/gguf's u32()",
+    );
+  }
+  return limit.value;
+}
 
 async function open(
   path: string,

@@ -37,6 +37,7 @@ export { type GpuChoice, type LoadRuntimeOptions, loadRuntime, Runtime, type Run
 export { LOWERCASE_USER_TURNS_KEY, lowercaseUserTurns, wantsLowercaseUserTurns } from "./lowercaseUserTurns.js";
 export type { AdapterFileSummary, ModelFileSummary, ModelValidator } from "./ModelValidator.js";
 export { packageInfo } from "./packageInfo.js";
+export { PROMPT_TOKEN_LIMIT_KEY } from "./promptTokenLimit.js";
 export { type RecommendThreadsOptions, recommendThreads } from "./recommendThreads.js";
 export {
   DECISION_PREFIX,

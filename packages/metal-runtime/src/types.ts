@@ -83,6 +83,11 @@ export interface SuggestionGenerator extends AsyncDisposable {
   /** Tokens per sequence, prompt and answer together; absent when the backend cannot say (remote engines). */
   readonly contextSize?: number;
   /**
+   * The longest prompt, in tokens, the model was trained on (a GGUF's `nomen.prompt.max_tokens`): longer prompts fit
+   * the context but are outside what the model learned. Absent when the model does not say, or the backend cannot.
+   */
+  readonly promptTokenLimit?: number;
+  /**
    * The prompt's length in the model's own tokens, exactly as `generateSuggestions` renders it, so callers can
    * fit `prompt + maxTokens` into {@link contextSize}. Absent when the backend has no tokenizer here (remote).
    */

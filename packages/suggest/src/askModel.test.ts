@@ -9,10 +9,10 @@ const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 describe("askModel", () => {
-  it("answers each description in order with the grammar, and records a failed generation when told to", async () => {
+  it("answers each description in order with the grammar, fitting a long one as the pipeline does", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ask-model-"));
     dirs.push(dir);
-    const { path } = await writeTinyModel({ path: join(dir, "tiny.gguf") });
+    const { path } = await writeTinyModel({ path: join(dir, "tiny.gguf"), contextLength: 1024 });
     const seen: number[] = [];
     const answer = await askModel({
       modelPath: path,
@@ -20,17 +20,29 @@ describe("askModel", () => {
       count: 2,
       maxTokens: 64,
       tlds: ["com"],
-      continueOnError: true,
       onAnswer: (index) => seen.push(index),
     });
     expect(seen).toEqual([0, 1, 2]);
     expect(answer.results).toHaveLength(3);
-    expect([...answer.errors.keys()]).toEqual([1]); // 3,000 byte tokens do not fit the 1,024 context
-    expect(answer.results[1]).toMatchObject({ suggestions: [], blocked: false });
-    for (const i of [0, 2]) {
-      for (const { domain } of answer.results[i]!.suggestions) expect(domain).toMatch(/^[a-z0-9-]+\.com$/);
+    // 3,000 byte tokens do not fit the 1,024-token context: the description is shortened, not an error.
+    expect(answer.errors.size).toBe(0);
+    for (const result of answer.results) {
+      expect(result.tokens).toBeGreaterThan(0);
+      for (const { domain } of result.suggestions) expect(domain).toMatch(/^[a-z0-9-]+\.com$/);
     }
     expect(answer.backend).toContain("cpu");
-    await expect(askModel({ modelPath: path, descriptions: ["x".repeat(3000)], maxTokens: 64 })).rejects.toThrow();
+  }, 60_000);
+
+  it("records a generation that cannot run as an empty answer when told to, and throws otherwise", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ask-model-"));
+    dirs.push(dir);
+    const { path } = await writeTinyModel({ path: join(dir, "tiny.gguf") });
+    // The runtime rejects a TLD that is not a DNS label (InvalidOptionsError) for every description.
+    const bad = { modelPath: path, descriptions: ["a bakery", "a dog walker"], maxTokens: 64, tlds: ["c o m"] };
+    const answer = await askModel({ ...bad, continueOnError: true });
+    expect([...answer.errors.keys()]).toEqual([0, 1]);
+    expect(answer.errors.get(0)).toContain("c o m");
+    expect(answer.results[0]).toMatchObject({ suggestions: [], blocked: false });
+    await expect(askModel(bad)).rejects.toThrow(/c o m/);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
-import { SYSTEM_PROMPT } from "@nomen/dataset-gen/format";
 import { type AdapterSpec, type GenerationResult, loadRuntime } from "@nomen/metal-runtime";
+import type { ResolvedRequest } from "./request.js";
+import { fitPrompt } from "./stages/fitPrompt.js";
 
 /** Options for {@link askModel}. */
 export interface AskModelOptions {
@@ -22,8 +23,8 @@ export interface AskModelOptions {
   /** Tokens per sequence. Defaults to 1024 (the default model's declared context). */
   contextSize?: number;
   /**
-   * Record a failed generation (e.g. a prompt longer than the context) as an empty answer and go on, instead of
-   * throwing. Defaults to false.
+   * Record a failed generation (e.g. a context too small for the system prompt) as an empty answer and go on, instead
+   * of throwing. Defaults to false.
    */
   continueOnError?: boolean;
   /** Called after each answer, in order. */
@@ -40,8 +41,10 @@ export interface AskModelResult {
 
 /**
  * Asks the model itself — llama.cpp through `@nomen/metal-runtime`, CPU, 1 thread, the suggestion grammar, none of
- * the pipeline's stages (no input guard, output filter, validation or ranking) — for each description, in order,
- * with the training-time system prompt. For evaluating what a model does on its own.
+ * the pipeline's judging stages (no input guard, output filter, validation or ranking) — for each description, in
+ * order, with the training-time system prompt. The prompt is the one `nomen suggest` sends: a description too long for
+ * the context or for the model's trained prompt length is shortened by the pipeline's `fitPrompt`. For evaluating
+ * what a model does on its own.
  */
 export async function askModel(options: AskModelOptions): Promise<AskModelResult> {
   const started = performance.now();
@@ -56,20 +59,21 @@ export async function askModel(options: AskModelOptions): Promise<AskModelResult
   const errors = new Map<number, string>();
   for (const [index, description] of options.descriptions.entries()) {
     options.signal?.throwIfAborted();
-    const result = await generator
-      .generateSuggestions({
-        messages: [
-          { role: "system", content: SYSTEM_PROMPT },
-          { role: "user", content: description },
-        ],
-        count: options.count ?? 5,
-        maxTokens: options.maxTokens ?? 160,
-        temperature: options.temperature ?? 0,
-        tlds: options.tlds ?? ["com", "io", "co", "net", "org", "app", "shop"],
-        allowBlocked: options.allowBlocked ?? false,
-        seed: 1,
-        signal: options.signal,
-      })
+    const request = evaluationRequest(description, options);
+    const result = await Promise.resolve()
+      .then(() => fitPrompt(request, { generator, maxTokens: options.maxTokens ?? 160 }))
+      .then(({ messages, maxTokens }) =>
+        generator.generateSuggestions({
+          messages,
+          count: request.count,
+          maxTokens,
+          temperature: options.temperature ?? 0,
+          tlds: request.tlds,
+          allowBlocked: options.allowBlocked ?? false,
+          seed: 1,
+          signal: options.signal,
+        }),
+      )
       .catch((error: unknown): GenerationResult => {
         if (!options.continueOnError || options.signal?.aborted) throw error;
         errors.set(index, (error as Error).message);
@@ -79,4 +83,21 @@ export async function askModel(options: AskModelOptions): Promise<AskModelResult
     options.onAnswer?.(index, result);
   }
   return { results, errors, backend: runtime.backend.name, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The request `fitPrompt` sizes the answer budget from: the description as given (no length check), no constraints. */
+function evaluationRequest(description: string, options: AskModelOptions): ResolvedRequest {
+  return {
+    description,
+    count: options.count ?? 5,
+    tlds: [...(options.tlds ?? ["com", "io", "co", "net", "org", "app", "shop"])],
+    style: "any",
+    maxLength: 63,
+    include: [],
+    exclude: [],
+    allowHyphens: false,
+    allowDigits: false,
+    language: "en",
+    checkAvailability: false,
+  };
 }

@@ -1,5 +1,8 @@
 import { FullModel, type FullModelOptions, writeFullModelGguf } from "@nomen/lora-trainer";
-import { BASE_MODEL_SHAPE } from "./baseModelConfig.js";
+import { u32 } from "@nomen/gguf";
+import { PROMPT_TOKEN_LIMIT_KEY } from "@nomen/metal-runtime";
+import { BASE_MODEL_SHAPE, BASE_PROMPT_TOKEN_LIMIT } from "./baseModelConfig.js";
+import { copyGgufWithMetadata } from "./copyGgufWithMetadata.js";
 import { PipelineInputError } from "./errors.js";
 import { loadCheckpointWeights } from "./loadCheckpointWeights.js";
 import { loadRunTokenizer } from "./loadRunTokenizer.js";
@@ -18,6 +21,8 @@ export interface ExportBaseOptions {
   type?: "F32" | "F16" | "Q8_0";
   /** `<arch>.context_length` written to the GGUF. Defaults to `BASE_MODEL_SHAPE.contextLength` (1024). */
   contextLength?: number;
+  /** `nomen.prompt.max_tokens` written to the GGUF. Defaults to {@link BASE_PROMPT_TOKEN_LIMIT} (384). */
+  promptTokenLimit?: number;
   /** Defaults to `paths.baseGguf`. */
   path?: string;
   signal?: AbortSignal;
@@ -49,12 +54,18 @@ export async function exportBase(options: ExportBaseOptions): Promise<{ path: st
     // metadata (it reads nothing else but `parameters`). Integration point: a `contextLength` option upstream.
     const contextLength = options.contextLength ?? BASE_MODEL_SHAPE.contextLength;
     const view: FullModel = Object.create(model, { config: { value: { ...model.config, contextLength } } });
-    const bytes = await writeFullModelGguf(view, {
+    await writeFullModelGguf(view, {
       path,
       tokenizer,
       name: `nomen base ${paths.run}`,
       type: options.type ?? "F16",
       signal: options.signal,
+    });
+    const promptTokenLimit = options.promptTokenLimit ?? BASE_PROMPT_TOKEN_LIMIT;
+    const bytes = await copyGgufWithMetadata({
+      from: path,
+      to: path,
+      metadata: { [PROMPT_TOKEN_LIMIT_KEY]: u32(promptTokenLimit) },
     });
     return { path, bytes };
   } finally {

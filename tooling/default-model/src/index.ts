@@ -3,7 +3,7 @@
  * invented words, byte-level vocabulary, from-scratch qwen2 base with checkpoints, GGUF export, unseen-word copy rate.
  */
 
-export { BASE_MODEL_SHAPE, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
+export { BASE_MODEL_SHAPE, BASE_PROMPT_TOKEN_LIMIT, BASE_TRAINING, stepsForTokenBudget } from "./baseModelConfig.js";
 export {
   type BuildDatasetV2Options,
   buildDatasetV2,

@@ -86,7 +86,7 @@ describe("fitPrompt on a byte-level model with a 1,024-token context", () => {
     expect(fitted.maxTokens).toBeGreaterThanOrEqual(answerTokensFor(request, itemsPerRound(3)));
   });
 
-  it("drops function words, then trailing sentences, from a long description without repeats", () => {
+  it("keeps the leading sentences of a long description without repeats", () => {
     const goods =
       "coffee tea cocoa honey jam bread cheese olives figs dates saffron vanilla pepper rice beans lentils oats";
     const places = "Kenya Japan Peru Greece Italy Spain India Mexico Turkey Vietnam Morocco Chile";
@@ -96,12 +96,14 @@ describe("fitPrompt on a byte-level model with a 1,024-token context", () => {
     }
     const request = resolveRequest({ business_description: text.slice(0, MAX_DESCRIPTION_LENGTH) });
     const fitted = fitPrompt(request, {
-      generator: { contextSize: 300, countPromptTokens: (input) => generator.countPromptTokens(input) },
+      generator: { contextSize: 450, countPromptTokens: (input) => generator.countPromptTokens(input) },
       maxTokens: 512,
     });
     expect(fitted.shortened).toBe("leading-sentences");
-    expect(fitted.messages.at(-1)?.content).toMatch(/^sell coffee import Kenya\. Japan\.( [A-Za-z]+\.)*$/);
-    expect((fitted.promptTokens ?? 0) + fitted.maxTokens).toBeLessThanOrEqual(300);
+    expect(fitted.messages.at(-1)?.content).toMatch(
+      /^We also sell coffee that we import from Kenya\.( We also sell coffee that we import from [A-Za-z]+\.)+$/,
+    );
+    expect((fitted.promptTokens ?? 0) + fitted.maxTokens).toBeLessThanOrEqual(450);
   });
 
   it("fits 2,000 characters of text without spaces (Chinese: 3 bytes, 3 byte-level tokens, per character)", async () => {
@@ -120,6 +122,27 @@ describe("fitPrompt on a byte-level model with a 1,024-token context", () => {
       seed: 2,
     });
     expect(result.tokens).toBeGreaterThan(0);
+  });
+
+  it("shortens to the model's trained prompt length (promptTokenLimit) even when the context has room", () => {
+    const request = resolveRequest({ business_description: longDescription.slice(0, 500), count: 5 });
+    const count = (input: Parameters<typeof generator.countPromptTokens>[0]) => generator.countPromptTokens(input);
+    const roomy = fitPrompt(request, { generator: { contextSize: 1024, countPromptTokens: count }, maxTokens: 256 });
+    expect(roomy.shortened).toBe("none");
+    const limit = 200;
+    expect(roomy.promptTokens).toBeGreaterThan(limit);
+    const fitted = fitPrompt(request, {
+      generator: { contextSize: 1024, countPromptTokens: count, promptTokenLimit: limit },
+      maxTokens: 256,
+    });
+    expect(fitted.shortened).not.toBe("none");
+    expect(fitted.promptTokens).toBeLessThanOrEqual(limit);
+    expect(fitted.maxTokens).toBe(256);
+    expect(fitted.messages.at(-1)?.content).toMatch(/^We are an independent organic coffee shop/);
+    // A prompt within the limit is left alone.
+    const short = resolveRequest({ business_description: "organic coffee shop downtown" });
+    const same = fitPrompt(short, { generator: { contextSize: 1024, countPromptTokens: count, promptTokenLimit: limit }, maxTokens: 256 });
+    expect(same).toMatchObject({ shortened: "none", messages: buildMessages(short) });
   });
 
   it("throws ContextTooSmallError when the system prompt alone fills the context", () => {

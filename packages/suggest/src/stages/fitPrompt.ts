@@ -6,7 +6,7 @@ import { type ShorteningStep, shortenDescription } from "./shortenDescription.js
 
 /** What {@link fitPrompt} needs: the generator (for its tokenizer and context) and the prompt options. */
 export interface FitPromptOptions extends BuildMessagesOptions {
-  generator: Pick<SuggestionGenerator, "contextSize" | "countPromptTokens">;
+  generator: Pick<SuggestionGenerator, "contextSize" | "countPromptTokens" | "promptTokenLimit">;
   /** The answer budget per round the caller would like. */
   maxTokens: number;
 }
@@ -40,8 +40,9 @@ export function answerTokensFor(request: Pick<ResolvedRequest, "maxLength" | "tl
 
 /**
  * Builds the chat prompt and makes `prompt + maxTokens` fit the generator's context, so an allowed
- * description (up to 2,000 characters) never fails on a small-context model. When the whole prompt fits
- * with `maxTokens`, nothing changes. Otherwise the answer budget first gives up its slack down to what
+ * description (up to 2,000 characters) never fails on a small-context model, and to the longest prompt the model
+ * was trained on (`generator.promptTokenLimit`, when its GGUF says), so a small model is never asked past what it
+ * learned. When the whole prompt fits with `maxTokens` (and the limit), nothing changes. Otherwise the answer budget first gives up its slack down to what
  * the requested count needs ({@link answerTokensFor}), then the description is shortened extractively
  * ({@link shortenDescription}) to fit what is left, measured with the model's own tokenizer. Generators
  * that cannot count tokens (remote engines) get the prompt unchanged. Throws {@link ContextTooSmallError}
@@ -54,14 +55,15 @@ export function fitPrompt(request: ResolvedRequest, options: FitPromptOptions): 
   if (!contextSize || !countPromptTokens) return { messages, maxTokens: options.maxTokens, shortened: "none" };
   const count = (m: ChatMessage[]) => countPromptTokens.call(options.generator, { messages: m });
   const promptTokens = count(messages);
-  if (promptTokens + options.maxTokens <= contextSize) {
+  const limit = options.generator.promptTokenLimit ?? Number.POSITIVE_INFINITY;
+  if (promptTokens <= limit && promptTokens + options.maxTokens <= contextSize) {
     return { messages, maxTokens: options.maxTokens, promptTokens, shortened: "none" };
   }
   const needed = Math.min(options.maxTokens, answerTokensFor(request, itemsPerRound(request.count)));
-  if (promptTokens + needed <= contextSize) {
+  if (promptTokens <= limit && promptTokens + needed <= contextSize) {
     return { messages, maxTokens: contextSize - promptTokens, promptTokens, shortened: "none" };
   }
-  const budget = contextSize - needed;
+  const budget = Math.min(contextSize - needed, limit);
   const shortened = shortenDescription(request.description, (text) => count(build(text)) <= budget);
   const fitted = build(shortened.text);
   const fittedTokens = count(fitted);

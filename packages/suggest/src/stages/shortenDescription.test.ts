@@ -21,18 +21,26 @@ describe("shortenDescription", () => {
     expect(text).toContain("We also host live jazz on Fridays.");
   });
 
-  it("then drops function words and words already said, keeping the content words in order", () => {
-    const { text, step } = shortenDescription(description, within(150));
-    expect(step).toBe("stopwords");
-    expect(text).toBe(
-      "small organic coffee shop downtown area Portland. roast beans morning. pastries baked house team. host live jazz Fridays.",
-    );
+  it("then keeps the leading sentences as written", () => {
+    expect(shortenDescription(description, within(150))).toEqual({
+      text: "We are a small organic coffee shop in the downtown area of Portland. We roast our own beans every morning.",
+      step: "leading-sentences",
+    });
+    expect(shortenDescription(description, within(80))).toEqual({
+      text: "We are a small organic coffee shop in the downtown area of Portland.",
+      step: "leading-sentences",
+    });
   });
 
-  it("then keeps the leading sentences, then the leading words", () => {
-    expect(shortenDescription(description, within(80))).toEqual({
-      text: "small organic coffee shop downtown area Portland. roast beans morning.",
-      step: "leading-sentences",
+  it("when not even the first sentence fits, drops function words and words already said, then keeps leading words", () => {
+    expect(shortenDescription(description, within(60))).toEqual({
+      text: "small organic coffee shop downtown area Portland.",
+      step: "stopwords",
+    });
+    const runOn = "we are a small shop and we roast our own beans and we bake bread and we host jazz";
+    expect(shortenDescription(runOn, within(60))).toEqual({
+      text: "small shop roast beans bake bread host jazz",
+      step: "stopwords",
     });
     expect(shortenDescription(description, within(30))).toEqual({
       text: "small organic coffee shop",

@@ -16,8 +16,8 @@ const STOPWORDS: ReadonlySet<string> = new Set(
 export type ShorteningStep =
   | "none"
   | "duplicate-sentences"
-  | "stopwords"
   | "leading-sentences"
+  | "stopwords"
   | "leading-words"
   | "leading-characters";
 
@@ -32,27 +32,30 @@ const SENTENCE_END = /(?<=[.!?;])\s+/;
 /**
  * Shortens a description until `fits(text)` holds, deterministically and extractively (every word kept is the
  * user's own, in the user's order), trying the gentlest step first:
- * 1. drop repeated sentences; 2. drop function words and words already said; 3. keep the leading sentences
- * of that; 4. keep the leading words of the first sentence; 5. keep the leading characters of the first word
- * (text without spaces, e.g. Chinese or Japanese). `fits` must be monotone (a prefix of a text that fits also
- * fits), as a token count against a budget is. When not even one character fits, that character is returned
- * (the caller then has to give up answer budget).
+ * 1. drop repeated sentences; 2. keep the leading sentences, as written; 3. when not even the first sentence fits,
+ * drop function words and words already said, and keep the leading sentences of that; 4. keep the leading words of
+ * the first sentence; 5. keep the leading characters of the first word (text without spaces, e.g. Chinese or
+ * Japanese). Whole sentences come before telegraphic text because a model answers best on text like its training's
+ * (Nomen's default model, on 25 long descriptions of a dev draw: judge 8.40 on leading sentences vs 7.37 on the
+ * compacted text). `fits` must be monotone (a prefix of a text that fits also fits), as a token count against a
+ * budget is. When not even one character fits, that character is returned (the caller then has to give up answer
+ * budget).
  */
 export function shortenDescription(description: string, fits: (text: string) => boolean): ShortenedDescription {
   if (fits(description)) return { text: description, step: "none" };
   const sentences = uniqueSentences(description.split(SENTENCE_END));
   const deduped = sentences.join(" ");
   if (fits(deduped)) return { text: deduped, step: "duplicate-sentences" };
+  const leading = largestFitting(sentences.length, (n) => fits(sentences.slice(0, n).join(" ")));
+  if (leading > 0) return { text: sentences.slice(0, leading).join(" "), step: "leading-sentences" };
   // A description of only function words or symbols keeps its sentences for the later steps.
   const compacted = compactSentences(sentences);
   const compact = compacted.length > 0 ? compacted : sentences;
-  const compactText = compact.join(" ");
-  if (fits(compactText)) return { text: compactText, step: "stopwords" };
-  const leading = largestFitting(compact.length, (n) => fits(compact.slice(0, n).join(" ")));
-  if (leading > 0) return { text: compact.slice(0, leading).join(" "), step: "leading-sentences" };
+  const kept = largestFitting(compact.length, (n) => fits(compact.slice(0, n).join(" ")));
+  if (kept > 0) return { text: compact.slice(0, kept).join(" "), step: "stopwords" };
   const words = (compact[0] ?? description).split(" ");
-  const kept = largestFitting(words.length, (n) => fits(words.slice(0, n).join(" ")));
-  if (kept > 0) return { text: words.slice(0, kept).join(" "), step: "leading-words" };
+  const keptWords = largestFitting(words.length, (n) => fits(words.slice(0, n).join(" ")));
+  if (keptWords > 0) return { text: words.slice(0, keptWords).join(" "), step: "leading-words" };
   // Code points, so a character is never split into invalid UTF-16.
   const chars = Array.from(words[0] ?? "");
   const prefix = largestFitting(chars.length, (n) => fits(chars.slice(0, n).join("")));
