@@ -1,5 +1,5 @@
-import { FullModel, type FullModelOptions, writeFullModelGguf } from "@nomen/lora-trainer";
 import { u32 } from "@nomen/gguf";
+import { FullModel, type FullModelOptions, writeFullModelGguf } from "@nomen/lora-trainer";
 import { PROMPT_TOKEN_LIMIT_KEY } from "@nomen/metal-runtime";
 import { BASE_MODEL_SHAPE, BASE_PROMPT_TOKEN_LIMIT } from "./baseModelConfig.js";
 import { copyGgufWithMetadata } from "./copyGgufWithMetadata.js";

@@ -67,6 +67,7 @@ export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareR
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
 export { safetyItemsFromRows } from "./safetyItemsFromRows.js";
 export { type RefusalScore, type RefusalScores, type ScoreRefusalsOptions, scoreRefusals } from "./scoreRefusals.js";
+export { type SelectDecisionRowsOptions, selectDecisionRows } from "./selectDecisionRows.js";
 export { readSuiteInputs, suiteInputKey } from "./suiteInputs.js";
 export { ODDITY_KINDS, type OddityKind, withSurfaceOddity } from "./surfaceOddity.js";
 export { type TrainBaseOptions, type TrainBaseResult, trainBase } from "./trainBase.js";

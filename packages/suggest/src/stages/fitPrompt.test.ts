@@ -141,7 +141,10 @@ describe("fitPrompt on a byte-level model with a 1,024-token context", () => {
     expect(fitted.messages.at(-1)?.content).toMatch(/^We are an independent organic coffee shop/);
     // A prompt within the limit is left alone.
     const short = resolveRequest({ business_description: "organic coffee shop downtown" });
-    const same = fitPrompt(short, { generator: { contextSize: 1024, countPromptTokens: count, promptTokenLimit: limit }, maxTokens: 256 });
+    const same = fitPrompt(short, {
+      generator: { contextSize: 1024, countPromptTokens: count, promptTokenLimit: limit },
+      maxTokens: 256,
+    });
     expect(same).toMatchObject({ shortened: "none", messages: buildMessages(short) });
   });
 
