@@ -3,9 +3,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MetricJudge } from "@nomen/evaluator";
-import { modelConfigFromGguf, openGguf } from "@nomen/gguf";
+import { getMetadata, modelConfigFromGguf, openGguf } from "@nomen/gguf";
 import { latestCheckpoint } from "@nomen/lora-trainer";
+import { PROMPT_TOKEN_LIMIT_KEY } from "@nomen/metal-runtime";
 import { afterAll, describe, expect, it } from "vitest";
+import { BASE_PROMPT_TOKEN_LIMIT } from "./baseModelConfig.js";
 import { compareModels } from "./compareModels.js";
 import type { CopyProbe } from "./copyProbes.js";
 import { evaluateCopy } from "./evaluateCopy.js";
@@ -82,7 +84,9 @@ describe("default-model pipeline at tiny scale", () => {
     warm.model.dispose();
     expect(warm.result.validationLosses[0]!.loss).toBeCloseTo(result.validationLosses.at(-1)!.loss, 4);
 
-    const config = modelConfigFromGguf(await openGguf(paths.baseGguf));
+    const baseFile = await openGguf(paths.baseGguf);
+    expect(getMetadata(baseFile, PROMPT_TOKEN_LIMIT_KEY)?.value).toBe(BASE_PROMPT_TOKEN_LIMIT);
+    const config = modelConfigFromGguf(baseFile);
     expect(config).toMatchObject({
       architecture: "qwen2",
       dim: 32,
@@ -189,8 +193,9 @@ describe("default-model pipeline at tiny scale", () => {
       ],
     });
     expect(edge.table.items).toBe(2);
-    expect(edge.outcomes[1]).toMatchObject({ failure: "invalid-format", suggestions: [] });
-    expect(edge.outcomes[1]!.error).toMatch(/context size 1024/);
+    // 1,200 byte tokens exceed the base's trained prompt length: the prompt is shortened as `nomen suggest` does, so
+    // the model answers instead of failing.
+    expect(edge.outcomes[1]!.error).toBeUndefined();
 
     const items = [
       {
