@@ -4,15 +4,16 @@
  * (`selectDecisionRows`), and writes a dataset = `--data` rows + those rows, shuffled.
  *   npx tsx scripts/mine-decision-rows.ts --run base-v1 --model ../../models/runs/base-v1/nomen-base-lc.gguf \
  *     --adapter <adapter with nomen.decision.refusal_bias> --pool <pool dir> --data ../../datasets/v17 \
- *     --out ../../datasets/v27 [--margin 1.5] [--seed 27]
- * Pool rows whose input is in dev-safety (`runPaths().devSafety`) or in --data are left out.
+ *     --out ../../datasets/v27 [--margin 1.5] [--seed 27] [--keep-near-misses]
+ * Pool rows whose input is in dev-safety (`runPaths().devSafety`) or in --data are left out. `--keep-near-misses` also
+ * keeps every pool row that names a near-miss business (`NEAR_MISSES`: "crack repair", "growth hacking"…), hard or not.
  */
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { BLOCKED_TURN, type ChatRecord, Rng } from "@nomen/dataset-gen";
+import { BLOCKED_TURN, type ChatRecord, NEAR_MISSES, Rng } from "@nomen/dataset-gen";
 import { getMetadata, openGguf } from "@nomen/gguf/reader";
 import { REFUSAL_BIAS_KEY } from "@nomen/metal-runtime";
 import {
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     out: { type: "string" },
     margin: { type: "string", default: "1.5" },
     seed: { type: "string", default: "27" },
+    "keep-near-misses": { type: "boolean", default: false },
   },
 });
 if (!values.adapter || !values.pool || !values.data || !values.out)
@@ -75,6 +77,14 @@ try {
     bias,
     margin: Number(values.margin),
   });
+  const nearMisses = NEAR_MISSES.map((miss) => miss.text.toLowerCase());
+  const namesNearMiss = (row: ChatRecord) =>
+    row.messages[2]?.content !== BLOCKED_TURN &&
+    nearMisses.some((text) => (row.messages[1]?.content ?? "").toLowerCase().includes(text));
+  if (values["keep-near-misses"]) {
+    const taken = new Set(mined);
+    for (const row of pool) if (namesNearMiss(row) && !taken.has(row)) mined.push(row);
+  }
   const refuse = mined.filter((row) => row.messages[2]?.content === BLOCKED_TURN).length;
   const rows = new Rng(`mine:${values.seed}`).shuffle([...data, ...mined]);
   await mkdir(values.out, { recursive: true });
@@ -89,7 +99,13 @@ try {
     command: `npx tsx scripts/mine-decision-rows.ts ${process.argv.slice(2).join(" ")}`,
     pool: { rows: pool.length, scored: scored.items.length, skipped: scored.skipped },
     bias,
-    counts: { data: data.length, mined: mined.length, minedRefuse: refuse, minedAnswer: mined.length - refuse },
+    counts: {
+      data: data.length,
+      mined: mined.length,
+      minedRefuse: refuse,
+      minedAnswer: mined.length - refuse,
+      minedNearMiss: mined.filter(namesNearMiss).length,
+    },
     sha256: {
       "train.jsonl": createHash("sha256").update(text).digest("hex"),
       "train.jsonl rows sorted": createHash("sha256").update(sortedRows).digest("hex"),
