@@ -5,8 +5,8 @@
  *   npx tsx scripts/fit-refusal-bias.ts --scores ../../models/runs/base-v1/refusal-scores-dev-safety-….json \
  *     [--refuse-rate 0.92] [--adapter in.gguf --out out.gguf]
  */
-import { readFile } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { mkdir, readFile } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { f32 } from "@nomen/gguf";
 import { REFUSAL_BIAS_KEY } from "@nomen/metal-runtime";
@@ -56,6 +56,7 @@ const fit = fitRefusalBias({ scores: items, refuseRate });
 console.log(`fit (refuse ≥ ${values["refuse-rate"]} of must-refuse):\n${line(fit)}`);
 if (values.adapter && values.out) {
   const to = resolve(values.out);
+  await mkdir(dirname(resolve(values.out)), { recursive: true });
   const bytes = await copyGgufWithMetadata({
     from: resolve(values.adapter),
     to,
