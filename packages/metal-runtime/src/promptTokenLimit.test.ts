@@ -8,7 +8,7 @@ import { type TinyModelFile, writeTinyModel } from "./testing/index.js";
 describe("nomen.prompt.max_tokens", () => {
   let runtime: Runtime;
   const files: TinyModelFile[] = [];
-  const write = async (metadata: Parameters<typeof writeTinyModel>[0]["metadata"]) => {
+  const write = async (metadata: NonNullable<Parameters<typeof writeTinyModel>[0]>["metadata"]) => {
     const file = await writeTinyModel({ metadata });
     files.push(file);
     return file.path;
