@@ -1,4 +1,4 @@
-import { GgufFormatError, GgufMissingTensorError, GgufShapeError } from "../errors.js";
+import { GgufFormatError, GgufKeyTypeError, GgufMissingTensorError, GgufShapeError } from "../errors.js";
 import type { Problems } from "./Problems.js";
 import type { CheckedHparams } from "./validateHparams.js";
 
@@ -103,6 +103,7 @@ export function validateArchTensors(
   vocab: number | undefined,
   tensors: readonly TensorShape[],
 ): void {
+  h = boundedLayers(p, arch, h, tensors.length);
   const byName = new Map(tensors.map((t) => [t.name, t]));
   const expected = shapes(h, vocab ?? byName.get("token_embd.weight")?.shape[1]);
   const { required, allowed } = allowedNames(arch, h.layers ?? 0, (name) => byName.has(name));
@@ -126,4 +127,19 @@ export function validateArchTensors(
     });
     if (!matches) p.add(new GgufShapeError(t.name, `ne ${show(shape)}`, `ne [${t.shape.join(", ")}]`, p.where));
   }
+}
+
+/** Tensors every block has at least (attention norm, q/k/v or qkv, output, ffn norm, gate, up, down). */
+const MIN_TENSORS_PER_BLOCK = 7;
+
+/**
+ * A block_count the file's tensors cannot hold (a corrupted count: 4 billion blocks) is reported and capped, instead of
+ * expanding the expected names of every block, which takes minutes and ends in "Map maximum size exceeded".
+ */
+function boundedLayers(p: Problems, arch: string, h: CheckedHparams, tensorCount: number): CheckedHparams {
+  const most = Math.floor(tensorCount / MIN_TENSORS_PER_BLOCK);
+  if (h.layers === undefined || h.layers <= most) return h;
+  const expected = `at most ${most} (the file has ${tensorCount} tensors, ${MIN_TENSORS_PER_BLOCK} or more per block)`;
+  p.add(new GgufKeyTypeError(`${arch}.block_count`, expected, `${h.layers}`, "", p.where));
+  return { ...h, layers: most };
 }

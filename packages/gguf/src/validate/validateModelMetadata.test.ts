@@ -71,6 +71,25 @@ describe("validateModelMetadata", () => {
     expect(problems.find((p) => p instanceof GgufKeyTypeError)?.message).toContain(message);
   });
 
+  it("reports a block_count the tensors cannot hold at once, without expanding billions of blocks", () => {
+    // A corrupted count (found by fuzz.test.ts: it ran for minutes and ended in "Map maximum size exceeded").
+    const started = performance.now();
+    const problems = findModelProblems(
+      { ...spec.metadata, "qwen2.block_count": u32(4_000_000_000) },
+      {
+        tensors: spec.tensors,
+      },
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    const count = problems.find((p) => p instanceof GgufKeyTypeError);
+    expect(count?.message).toContain("qwen2.block_count");
+    expect(count?.message).toContain(`at most ${Math.floor(spec.tensors.length / 7)}`);
+    // A block_count the tensors can hold is left to the per-tensor checks (one block missing: its tensors).
+    const two = findModelProblems({ ...spec.metadata, "qwen2.block_count": u32(2) }, { tensors: spec.tensors });
+    expect(two.length).toBeGreaterThan(0);
+    expect(two.every((p) => p.name === "GgufMissingTensorError")).toBe(true);
+  });
+
   it("checks tensor shapes against the metadata (GQA k/v, biases, vocab)", () => {
     const tensors = spec.tensors.map((t) => (t.name === "blk.0.attn_k.weight" ? { ...t, shape: [64, 64] } : t));
     const problems = findModelProblems(spec.metadata, { tensors });
