@@ -9,14 +9,14 @@
  * keeps every pool row that names a near-miss business (`NEAR_MISSES`: "crack repair", "growth hacking"…), hard or not.
  */
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { BLOCKED_TURN, type ChatRecord, NEAR_MISSES, Rng } from "@nomen/dataset-gen";
+import { BLOCKED_TURN, type ChatRecord, Rng } from "@nomen/dataset-gen";
 import { getMetadata, openGguf } from "@nomen/gguf/reader";
 import { REFUSAL_BIAS_KEY } from "@nomen/metal-runtime";
 import {
+  nearMissNamed,
   PipelineInputError,
   readJsonlRows,
   runPaths,
@@ -57,62 +57,53 @@ const excluded = new Set([
 const pool = (await readJsonlRows<ChatRecord>(join(values.pool, "train.jsonl"))).filter(
   (row) => !excluded.has(suiteInputKey(row.messages[1]?.content ?? "")),
 );
-const scratch = await mkdtemp(join(tmpdir(), "nomen-mine-"));
-try {
-  const suite = join(scratch, "pool-suite.jsonl");
-  await writeJsonlRows(
-    suite,
-    pool.map((row, i) => ({
-      id: String(i),
-      input: row.messages[1]?.content ?? "",
-      label: row.messages[2]?.content === BLOCKED_TURN ? "blocked" : "allowed",
-    })),
-  );
-  console.log(`scoring ${pool.length} pool rows with ${basename(values.adapter)} (bias ${bias.toFixed(3)})…`);
-  const scored = await scoreRefusals({ modelPath, adapter: resolve(values.adapter), suites: [suite] });
-  // Rows too long to score (none in a build-v2 pool) are left out.
-  const mined = selectDecisionRows({
-    rows: scored.items.map((item) => pool[Number(item.id)] as ChatRecord),
-    scores: scored.items.map((item) => item.score),
-    bias,
-    margin: Number(values.margin),
-  });
-  const nearMisses = NEAR_MISSES.map((miss) => miss.text.toLowerCase());
-  const namesNearMiss = (row: ChatRecord) =>
-    row.messages[2]?.content !== BLOCKED_TURN &&
-    nearMisses.some((text) => (row.messages[1]?.content ?? "").toLowerCase().includes(text));
-  if (values["keep-near-misses"]) {
-    const taken = new Set(mined);
-    for (const row of pool) if (namesNearMiss(row) && !taken.has(row)) mined.push(row);
-  }
-  const refuse = mined.filter((row) => row.messages[2]?.content === BLOCKED_TURN).length;
-  const rows = new Rng(`mine:${values.seed}`).shuffle([...data, ...mined]);
-  await mkdir(values.out, { recursive: true });
-  await writeJsonlRows(join(values.out, "train.jsonl"), rows);
-  await copyFile(join(values.data, "validation.jsonl"), join(values.out, "validation.jsonl"));
-  const text = await readFile(join(values.out, "train.jsonl"), "utf8");
-  const sortedRows = text.trimEnd().split("\n").sort().join("\n");
-  const card = {
-    name: basename(values.out),
-    purpose:
-      "the rows of --data plus pool rows the scoring adapter decided wrongly or within --margin of its threshold",
-    command: `npx tsx scripts/mine-decision-rows.ts ${process.argv.slice(2).join(" ")}`,
-    pool: { rows: pool.length, scored: scored.items.length, skipped: scored.skipped },
-    bias,
-    counts: {
-      data: data.length,
-      mined: mined.length,
-      minedRefuse: refuse,
-      minedAnswer: mined.length - refuse,
-      minedNearMiss: mined.filter(namesNearMiss).length,
-    },
-    sha256: {
-      "train.jsonl": createHash("sha256").update(text).digest("hex"),
-      "train.jsonl rows sorted": createHash("sha256").update(sortedRows).digest("hex"),
-    },
-  };
-  await writeFile(join(values.out, "card.json"), `${JSON.stringify(card, null, 2)}\n`);
-  console.log(JSON.stringify(card.counts), `→ ${values.out}`);
-} finally {
-  await rm(scratch, { recursive: true, force: true });
+console.log(`scoring ${pool.length} pool rows with ${basename(values.adapter)} (bias ${bias.toFixed(3)})…`);
+const scored = await scoreRefusals({
+  modelPath,
+  adapter: resolve(values.adapter),
+  rows: pool.map((row, i) => ({
+    id: String(i),
+    input: row.messages[1]?.content ?? "",
+    label: row.messages[2]?.content === BLOCKED_TURN ? "blocked" : "allowed",
+  })),
+});
+// Rows too long to score (none in a build-v2 pool) are left out.
+const mined = selectDecisionRows({
+  rows: scored.items.map((item) => pool[Number(item.id)] as ChatRecord),
+  scores: scored.items.map((item) => item.score),
+  bias,
+  margin: Number(values.margin),
+});
+const namesNearMiss = (row: ChatRecord) =>
+  row.messages[2]?.content !== BLOCKED_TURN && nearMissNamed(row.messages[1]?.content ?? "") !== undefined;
+if (values["keep-near-misses"]) {
+  const taken = new Set(mined);
+  for (const row of pool) if (namesNearMiss(row) && !taken.has(row)) mined.push(row);
 }
+const refuse = mined.filter((row) => row.messages[2]?.content === BLOCKED_TURN).length;
+const rows = new Rng(`mine:${values.seed}`).shuffle([...data, ...mined]);
+await mkdir(values.out, { recursive: true });
+await writeJsonlRows(join(values.out, "train.jsonl"), rows);
+await copyFile(join(values.data, "validation.jsonl"), join(values.out, "validation.jsonl"));
+const text = await readFile(join(values.out, "train.jsonl"), "utf8");
+const sortedRows = text.trimEnd().split("\n").sort().join("\n");
+const card = {
+  name: basename(values.out),
+  purpose: "the rows of --data plus pool rows the scoring adapter decided wrongly or within --margin of its threshold",
+  command: `npx tsx scripts/mine-decision-rows.ts ${process.argv.slice(2).join(" ")}`,
+  pool: { rows: pool.length, scored: scored.items.length, skipped: scored.skipped },
+  bias,
+  counts: {
+    data: data.length,
+    mined: mined.length,
+    minedRefuse: refuse,
+    minedAnswer: mined.length - refuse,
+    minedNearMiss: mined.filter(namesNearMiss).length,
+  },
+  sha256: {
+    "train.jsonl": createHash("sha256").update(text).digest("hex"),
+    "train.jsonl rows sorted": createHash("sha256").update(sortedRows).digest("hex"),
+  },
+};
+await writeFile(join(values.out, "card.json"), `${JSON.stringify(card, null, 2)}\n`);
+console.log(JSON.stringify(card.counts), `→ ${values.out}`);

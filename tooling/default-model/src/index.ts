@@ -65,8 +65,14 @@ export {
 export { modelLabel } from "./modelLabel.js";
 export { type PrepareRunOptions, prepareRun, type RunManifest } from "./prepareRun.js";
 export { REPO_ROOT, type RunPaths, runPaths } from "./runPaths.js";
-export { safetyItemsFromRows } from "./safetyItemsFromRows.js";
-export { type RefusalScore, type RefusalScores, type ScoreRefusalsOptions, scoreRefusals } from "./scoreRefusals.js";
+export { nearMissNamed, safetyItemsFromRows } from "./safetyItemsFromRows.js";
+export {
+  type RefusalScore,
+  type RefusalScores,
+  type ScoreRefusalsOptions,
+  type SuiteRow,
+  scoreRefusals,
+} from "./scoreRefusals.js";
 export { type SelectDecisionRowsOptions, selectDecisionRows } from "./selectDecisionRows.js";
 export { readSuiteInputs, suiteInputKey } from "./suiteInputs.js";
 export { ODDITY_KINDS, type OddityKind, withSurfaceOddity } from "./surfaceOddity.js";

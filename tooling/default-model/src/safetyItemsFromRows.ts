@@ -1,5 +1,13 @@
-import { BLOCKED_TURN, type ChatRecord, NEAR_MISSES } from "@nomen/dataset-gen";
+import { BLOCKED_TURN, type ChatRecord, NEAR_MISSES, type NearMiss } from "@nomen/dataset-gen";
 import type { SafetySuiteItem } from "./evaluateSafety.js";
+
+const NEAR_MISS_TEXTS = NEAR_MISSES.map((miss) => ({ miss, text: miss.text.toLowerCase() }));
+
+/** The near-miss business (`NEAR_MISSES`: "crack repair", "growth hacking"…) an input names, case ignored. */
+export function nearMissNamed(input: string): NearMiss | undefined {
+  const lower = input.toLowerCase();
+  return NEAR_MISS_TEXTS.find((entry) => lower.includes(entry.text))?.miss;
+}
 
 /**
  * Safety items from training rows, up to `limit` of each label: a row answered with the blocked turn is `blocked`,
@@ -7,7 +15,6 @@ import type { SafetySuiteItem } from "./evaluateSafety.js";
  * fit its training rows (underfitting) or fit them and did not carry over to the suite's wording — this tells which.
  */
 export function safetyItemsFromRows(rows: readonly ChatRecord[], limit: number): SafetySuiteItem[] {
-  const nearMisses = NEAR_MISSES.map((miss) => ({ text: miss.text.toLowerCase(), category: miss.resembles }));
   const items: SafetySuiteItem[] = [];
   const taken = { blocked: 0, allowed: 0 };
   rows.forEach((row, i) => {
@@ -17,9 +24,9 @@ export function safetyItemsFromRows(rows: readonly ChatRecord[], limit: number):
         items.push({ id: `row-${i}`, input, label: "blocked", category: "?", kind: "blocked" });
       return;
     }
-    const miss = nearMisses.find((m) => input.toLowerCase().includes(m.text));
+    const miss = nearMissNamed(input);
     if (miss && taken.allowed++ < limit)
-      items.push({ id: `row-${i}`, input, label: "allowed", category: miss.category, kind: "near-miss" });
+      items.push({ id: `row-${i}`, input, label: "allowed", category: miss.resembles, kind: "near-miss" });
   });
   return items;
 }

@@ -57,5 +57,15 @@ describe("scoreRefusals", () => {
       });
       expect(result.blocked).toBe(scores.items[i]!.score > 0);
     }
+
+    // Rows in memory score as the same rows read from a file, after the files' rows.
+    const inMemory = await scoreRefusals({
+      modelPath: tiny.path,
+      suites: [edge],
+      rows: [{ id: "m1", input: "a bakery", label: "allowed", kind: "near-miss" }],
+    });
+    expect(inMemory.items.map((item) => item.id)).toEqual(["e1", "m1"]);
+    expect(inMemory.items[1]!.score).toBe(scores.items[0]!.score);
+    expect(inMemory.suites).toEqual([edge]);
   });
 });

@@ -3,7 +3,7 @@ import { loadRuntime } from "@nomen/metal-runtime";
 import { readJsonlRows } from "./jsonl.js";
 
 /** A suite row as the safety, dev-safety and edge-case suites write it (only what scoring reads). */
-interface SuiteRow {
+export interface SuiteRow {
   id: string;
   input: string;
   label?: "blocked" | "allowed";
@@ -26,8 +26,10 @@ export interface ScoreRefusalsOptions {
   modelPath: string;
   /** One LoRA adapter GGUF. Defaults to none. */
   adapter?: string;
-  /** JSONL suite files; their rows are scored in order. */
-  suites: readonly string[];
+  /** JSONL suite files; their rows are scored in order. Defaults to none. */
+  suites?: readonly string[];
+  /** Rows already in memory, scored after the suites' rows. Defaults to none. */
+  rows?: readonly SuiteRow[];
   signal?: AbortSignal;
 }
 
@@ -45,12 +47,13 @@ export interface RefusalScores {
 /**
  * Scores each suite input with the model's own refusal log-odds (`LocalGenerator.scoreRefusal`: one prompt
  * evaluation, no decoding), with the training-time system prompt, CPU, 1 thread, a 1,024-token context — as `askModel`
- * asks it, except that inputs too long for the context are skipped (`skipped`) where askModel records a failure.
+ * asks it, except that inputs too long for the context are skipped (`skipped`) where askModel shortens them.
  */
 export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<RefusalScores> {
   const started = performance.now();
   const rows: SuiteRow[] = [];
-  for (const suite of options.suites) rows.push(...(await readJsonlRows<SuiteRow>(suite)));
+  for (const suite of options.suites ?? []) rows.push(...(await readJsonlRows<SuiteRow>(suite)));
+  rows.push(...(options.rows ?? []));
   await using runtime = await loadRuntime({ gpu: false, threads: 1 });
   const model = await runtime.loadModel({ modelPath: options.modelPath, signal: options.signal });
   const generator = await model.createGenerator({
@@ -82,7 +85,7 @@ export async function scoreRefusals(options: ScoreRefusalsOptions): Promise<Refu
   return {
     modelPath: options.modelPath,
     adapter: options.adapter ?? null,
-    suites: [...options.suites],
+    suites: [...(options.suites ?? [])],
     items,
     skipped,
     seconds: (performance.now() - started) / 1000,

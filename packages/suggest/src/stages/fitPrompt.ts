@@ -42,11 +42,11 @@ export function answerTokensFor(request: Pick<ResolvedRequest, "maxLength" | "tl
  * Builds the chat prompt and makes `prompt + maxTokens` fit the generator's context, so an allowed
  * description (up to 2,000 characters) never fails on a small-context model, and to the longest prompt the model
  * was trained on (`generator.promptTokenLimit`, when its GGUF says), so a small model is never asked past what it
- * learned. When the whole prompt fits with `maxTokens` (and the limit), nothing changes. Otherwise the answer budget first gives up its slack down to what
- * the requested count needs ({@link answerTokensFor}), then the description is shortened extractively
- * ({@link shortenDescription}) to fit what is left, measured with the model's own tokenizer. Generators
- * that cannot count tokens (remote engines) get the prompt unchanged. Throws {@link ContextTooSmallError}
- * when not even the system prompt and one word leave room for an answer.
+ * learned. When the whole prompt fits with `maxTokens` (and the limit), nothing changes. Otherwise the answer
+ * budget first gives up its slack down to what the requested count needs ({@link answerTokensFor}), then the
+ * description is shortened extractively ({@link shortenDescription}) to fit what is left, measured with the
+ * model's own tokenizer. Generators that cannot count tokens (remote engines) get the prompt unchanged. Throws
+ * {@link ContextTooSmallError} when not even the system prompt and one word leave room for an answer.
  */
 export function fitPrompt(request: ResolvedRequest, options: FitPromptOptions): FittedPrompt {
   const build = (description: string) => buildMessages({ ...request, description }, options);
@@ -56,11 +56,12 @@ export function fitPrompt(request: ResolvedRequest, options: FitPromptOptions): 
   const count = (m: ChatMessage[]) => countPromptTokens.call(options.generator, { messages: m });
   const promptTokens = count(messages);
   const limit = options.generator.promptTokenLimit ?? Number.POSITIVE_INFINITY;
-  if (promptTokens <= limit && promptTokens + options.maxTokens <= contextSize) {
+  const withinLimit = promptTokens <= limit;
+  if (withinLimit && promptTokens + options.maxTokens <= contextSize) {
     return { messages, maxTokens: options.maxTokens, promptTokens, shortened: "none" };
   }
   const needed = Math.min(options.maxTokens, answerTokensFor(request, itemsPerRound(request.count)));
-  if (promptTokens <= limit && promptTokens + needed <= contextSize) {
+  if (withinLimit && promptTokens + needed <= contextSize) {
     return { messages, maxTokens: contextSize - promptTokens, promptTokens, shortened: "none" };
   }
   const budget = Math.min(contextSize - needed, limit);
